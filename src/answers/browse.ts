@@ -1,0 +1,45 @@
+import { attribution, quotation, type Library } from './library';
+import { notice } from './input';
+import type { Answer } from './types';
+
+export interface ContextRequest {
+  workId: string;
+  seq: number;
+}
+
+/** The paragraphs before and after a passage. */
+export function context(library: Library, { workId, seq }: ContextRequest): Answer {
+  const work = library.works.get(workId);
+  if (!work) return notice('error', 'This button refers to a work that is no longer in the texts, so it cannot show the context. Run the command again.');
+  const passage = work.passages[seq];
+  if (!passage) return notice('error', `This button refers to a passage that is no longer in ${work.meta.title}, so it cannot show the context. Run the command again.`);
+  const around = work.passages.slice(Math.max(0, seq - 1), seq + 2);
+  return { kind: 'context', passages: around.map((p) => quotation(library, p)), centre: around.indexOf(passage) };
+}
+
+export function works(library: Library): Answer {
+  if (library.corpus.works.length === 0) return notice('empty', 'There are no texts yet.');
+  return {
+    kind: 'works',
+    works: library.corpus.works.map((w) => {
+      const { locator: _locator, ...rest } = attribution(w, '');
+      return {
+        attribution: rest,
+        ...(w.meta.recipient ? { recipient: w.meta.recipient } : {}),
+        passages: w.passages.length,
+        footnotes: w.footnotes.length,
+        chapters: w.chapters.length,
+      };
+    }),
+  };
+}
+
+export interface CommandSummary {
+  name: string;
+  description: string;
+  usage: string;
+}
+
+export function help(commands: readonly CommandSummary[]): Answer {
+  return { kind: 'help', commands: [...commands] };
+}

@@ -1,0 +1,103 @@
+import type { Footnote, Work } from '../corpus';
+import { sentenceSpans } from '../search/text';
+import { chapterScopedLabels, footnoteView, quotation, type Library } from './library';
+import { cleanText, isNotice, notice, resolveWork } from './input';
+import type { Answer } from './types';
+
+const MAX_FOOTNOTE_INPUT = 40;
+/** "3", "n. 3", "note 3", "[3]", "[^3]", "a", and "ch. 2 n. 3". */
+const FOOTNOTE_INPUT = /^(?:ch(?:apter)?\.?\s*(\d+)\s*,?\s*)?(?:n(?:ote)?\.?\s*|#\s*)?\[?\^?([\p{L}\p{N}*†‡§-]+?)\]?\.?$/iu;
+
+export interface FootnoteRequest {
+  number?: string;
+  work?: string;
+  chapter?: number;
+}
+
+export function footnote(library: Library, request: FootnoteRequest): Answer {
+  const work = resolveWork(library, request.work);
+  if (isNotice(work)) return work;
+  const works = work ? [work] : library.corpus.works;
+  const range = describeRanges(works);
+  const input = cleanText(request.number);
+  if (!input) return notice('error', `Tell me which footnote, for example: /footnote 3. ${range}`);
+  if (input.length > MAX_FOOTNOTE_INPUT) return notice('error', `That is not a footnote number. ${range}`);
+  const parsed = FOOTNOTE_INPUT.exec(input);
+  const label = parsed?.[2];
+  if (!parsed || !label) return notice('error', `“${input}” is not a footnote number. ${range}`);
+  if (/^-\d+$|^0+$/.test(label) || /^-/.test(input)) return notice('error', `Footnote numbers start at 1. ${range}`);
+  const chapter = request.chapter ?? (parsed[1] ? Number(parsed[1]) : undefined);
+
+  if (chapter !== undefined) {
+    const withChapters = works.filter((w) => w.chapters.length > 0);
+    if (chapter < 1 || !withChapters.some((w) => chapter <= w.chapters.length)) {
+      const sizes = withChapters.map((w) => `${w.meta.title} has chapters 1–${w.chapters.length}`);
+      return notice('error', `There is no chapter ${chapter}. ${sizes.length ? `${sizes.join('; ')}.` : 'The texts have no chapters.'}`);
+    }
+  }
+
+  const candidates = works.flatMap((w) =>
+    w.footnotes
+      .filter((f) => f.label.toLowerCase() === label.toLowerCase() && (chapter === undefined || f.chapter === chapter))
+      .map((f) => ({ work: w, note: f })),
+  );
+  if (candidates.length === 0) {
+    const where = chapter !== undefined ? ` in chapter ${chapter}` : work ? ` in ${work.meta.title}` : '';
+    const what = /^\d+$/.test(label) ? `There is no footnote ${label}${where}.` : `“${input}” is not a footnote${where}.`;
+    return notice('error', `${what} ${range}`);
+  }
+
+  const inWorks = [...new Set(candidates.map((c) => c.work))];
+  if (inWorks.length > 1) {
+    const titles = inWorks.map((w) => `${w.meta.title} (work:${w.meta.id})`).join(', ');
+    return notice('error', `Footnote ${label} appears in ${inWorks.length} works: ${titles}. Add work: to choose one.`);
+  }
+  if (candidates.length > 1) {
+    const chapters = candidates.map((c) => c.note.chapter).join(', ');
+    return notice(
+      'error',
+      `${inWorks[0]?.meta.title} has a footnote ${label} in chapters ${chapters}. Add chapter: to choose, for example /footnote ${label} chapter:${candidates[0]?.note.chapter}.`,
+    );
+  }
+  const found = candidates[0];
+  return found ? footnoteAnswer(library, found.work, found.note) : notice('error', range);
+}
+
+function footnoteAnswer(library: Library, work: Work, note: Footnote): Answer {
+  const view = footnoteView(work, note);
+  for (const passage of work.passages) {
+    const ref = passage.footnoteRefs.find((r) => r.key === note.key);
+    if (!ref) continue;
+    const sentence = sentenceSpans(passage.text).find((s) => s.start <= ref.start && ref.start < s.end) ?? { start: 0, end: passage.text.length };
+    const anchor = quotation(library, passage, { highlights: [{ start: ref.start, end: ref.end }], focus: sentence, focusOnly: true });
+    return { kind: 'footnote', footnote: view, anchor };
+  }
+  // The validator guarantees every note is referenced; this only guards a hand-built corpus.
+  return notice('error', `Footnote ${note.label} of ${work.meta.title} is not attached to any passage.`);
+}
+
+/** "Letter to Leon Trotsky has footnotes 1–4." for each work in scope. */
+export function describeRanges(works: readonly Work[]): string {
+  const parts = works.filter((w) => w.footnotes.length).map((w) => {
+    const labels = [...new Set(w.footnotes.map((f) => f.label))];
+    const list = describeLabels(labels);
+    return chapterScopedLabels(w).size
+      ? `${w.meta.title} numbers its footnotes afresh in each chapter (${list})`
+      : `${w.meta.title} has footnote${labels.length === 1 ? '' : 's'} ${list}`;
+  });
+  return parts.length ? `${parts.join('; ')}.` : 'The texts have no footnotes.';
+}
+
+function describeLabels(labels: string[]): string {
+  const numbers = labels.map(Number);
+  if (numbers.every((n) => Number.isInteger(n))) {
+    const sorted = [...numbers].sort((a, b) => a - b);
+    const first = sorted[0];
+    const last = sorted.at(-1);
+    if (first !== undefined && last !== undefined && last - first + 1 === sorted.length) {
+      return first === last ? `${first}` : `${first}–${last}`;
+    }
+    return sorted.length > 12 ? `${sorted.slice(0, 12).join(', ')}, …` : sorted.join(', ');
+  }
+  return labels.length > 12 ? `${labels.slice(0, 12).join(', ')}, …` : labels.join(', ');
+}

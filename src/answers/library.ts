@@ -1,0 +1,78 @@
+import type { Corpus, Footnote, Passage, Work } from '../corpus';
+import { createIndex, type PassageIndex } from '../search/passages';
+import { createNameIndex, type NameIndex } from '../search/names';
+import type { Attribution, FootnoteView, Quotation, Span } from './types';
+
+/** Everything the answers read: the corpus and its indexes, built once. */
+export interface Library {
+  corpus: Corpus;
+  index: PassageIndex;
+  names: NameIndex;
+  works: Map<string, Work>;
+}
+
+export interface BuiltIndexes {
+  index: PassageIndex;
+  names: NameIndex;
+}
+
+export function createLibrary(corpus: Corpus, built?: BuiltIndexes): Library {
+  return {
+    corpus,
+    index: built?.index ?? createIndex(corpus.passages),
+    names: built?.names ?? createNameIndex(corpus),
+    works: new Map(corpus.works.map((w) => [w.meta.id, w])),
+  };
+}
+
+/** Labels that more than one chapter defines: notes numbered afresh in each chapter. */
+const chapterScopedCache = new WeakMap<Work, Set<string>>();
+export function chapterScopedLabels(work: Work): Set<string> {
+  let labels = chapterScopedCache.get(work);
+  if (!labels) {
+    const seen = new Map<string, number>();
+    for (const f of work.footnotes) seen.set(f.label, (seen.get(f.label) ?? 0) + 1);
+    labels = new Set([...seen].filter(([, n]) => n > 1).map(([label]) => label));
+    chapterScopedCache.set(work, labels);
+  }
+  return labels;
+}
+
+export function passageLocator(work: Work, passage: Passage): string {
+  return work.chapters.length && passage.chapter ? `ch. ${passage.chapter} ¶ ${passage.n}` : `¶ ${passage.n}`;
+}
+
+export function footnoteView(work: Work, footnote: Footnote): FootnoteView {
+  const scoped = footnote.chapter > 0 && chapterScopedLabels(work).has(footnote.label);
+  return {
+    workId: work.meta.id,
+    key: footnote.key,
+    label: footnote.label,
+    chapter: footnote.chapter,
+    locator: scoped ? `ch. ${footnote.chapter} n. ${footnote.label}` : `n. ${footnote.label}`,
+    text: footnote.text,
+  };
+}
+
+export function attribution(work: Work, locator: string): Attribution {
+  const { id, title, author, date, translator, source, license, url } = work.meta;
+  return { workId: id, title, author, date, translator, source, license, url, locator };
+}
+
+export function quotation(library: Library, passage: Passage, extra: { highlights?: Span[]; focus?: Span; focusOnly?: boolean } = {}): Quotation {
+  const work = library.works.get(passage.workId) as Work;
+  const footnotes = passage.footnoteRefs.flatMap((ref) => {
+    const note = work.footnotes.find((f) => f.key === ref.key);
+    return note ? [footnoteView(work, note)] : [];
+  });
+  return {
+    workId: passage.workId,
+    seq: passage.seq,
+    text: passage.text,
+    highlights: extra.highlights ?? [],
+    ...(extra.focus ? { focus: extra.focus } : {}),
+    ...(extra.focusOnly ? { focusOnly: true } : {}),
+    footnotes: [...new Map(footnotes.map((f) => [f.key, f])).values()],
+    attribution: attribution(work, passageLocator(work, passage)),
+  };
+}

@@ -1,0 +1,132 @@
+/** Structured answers: what the bot says, with no Discord types. The renderer turns them into messages. */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Attribution {
+  workId: string;
+  title: string;
+  author?: string;
+  date?: string;
+  /** "¶ 4", or "ch. 3 ¶ 12" in a work with chapters. */
+  locator: string;
+  translator?: string;
+  source?: string;
+  license?: string;
+  url?: string;
+}
+
+export interface FootnoteView {
+  workId: string;
+  key: string;
+  label: string;
+  chapter: number;
+  /** "n. 3", or "ch. 2 n. 3" where the work's note numbers restart per chapter. */
+  locator: string;
+  /** The note exactly as written. */
+  text: string;
+}
+
+/** A passage to be quoted verbatim; the renderer may excerpt it, never reword it. */
+export interface Quotation {
+  workId: string;
+  seq: number;
+  /** The whole passage, exactly as written. */
+  text: string;
+  highlights: Span[];
+  /** What the excerpt must keep in view: a name, a marker's sentence, the first match. */
+  focus?: Span;
+  /** Show only the focus (e.g. the sentence that carries a footnote marker). */
+  focusOnly?: boolean;
+  footnotes: FootnoteView[];
+  attribution: Attribution;
+}
+
+export interface Paging {
+  /** 0-based position of this result among all results. */
+  index: number;
+  total: number;
+}
+
+export interface QuoteAnswer {
+  kind: 'quote';
+  query?: string;
+  workId?: string;
+  quotation: Quotation;
+  paging?: Paging;
+  private: boolean;
+}
+
+export interface SearchAnswer {
+  kind: 'search';
+  query: string;
+  workId?: string;
+  results: Quotation[];
+  paging: Paging;
+  pageSize: number;
+}
+
+export interface WhoAnswer {
+  kind: 'who';
+  query: string;
+  name: string;
+  /** False when the query was misspelt and this is the closest name. */
+  exact: boolean;
+  aliases: string[];
+  glosses: { footnote: FootnoteView; attribution: Attribution }[];
+  mentions: Quotation[];
+  mentionCount: number;
+  passageCount: number;
+}
+
+export interface FootnoteAnswer {
+  kind: 'footnote';
+  footnote: FootnoteView;
+  /** The passage carrying the marker, focused on the marker's sentence. */
+  anchor: Quotation;
+}
+
+export interface ContextAnswer {
+  kind: 'context';
+  passages: Quotation[];
+  /** Position of the asked-for passage within `passages`. */
+  centre: number;
+}
+
+export interface WorkSummary {
+  attribution: Omit<Attribution, 'locator'>;
+  recipient?: string;
+  passages: number;
+  footnotes: number;
+  chapters: number;
+}
+
+export interface WorksAnswer {
+  kind: 'works';
+  works: WorkSummary[];
+}
+
+export interface HelpAnswer {
+  kind: 'help';
+  commands: { name: string; description: string; usage: string }[];
+}
+
+/** Errors and empty results: the bot's own words, shown privately. */
+export interface NoticeAnswer {
+  kind: 'notice';
+  tone: 'error' | 'empty';
+  message: string;
+  suggestions?: string[];
+}
+
+export type Answer =
+  | QuoteAnswer
+  | SearchAnswer
+  | WhoAnswer
+  | FootnoteAnswer
+  | ContextAnswer
+  | WorksAnswer
+  | HelpAnswer
+  | NoticeAnswer;

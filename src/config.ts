@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const schema = z
+  .object({
+    DISCORD_TOKEN: z.preprocess(blankToUndefined, z.string().regex(/^\S{20,}$/, 'does not look like a bot token').optional()),
+    DISCORD_CLIENT_ID: z.preprocess(blankToUndefined, snowflake.optional()),
+    DISCORD_GUILD_ID: z.preprocess(blankToUndefined, snowflake.optional()),
+    DISCORD_API_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .url('must be a URL such as http://127.0.0.1:8080/api')
+        .refine((u) => /^https?:/.test(u), 'must be an http or https URL')
+        .optional(),
+    ),
+    CORPUS_DIR: z.preprocess(blankToUndefined, z.string().default('./corpus')),
+    INDEX_CACHE_DIR: z.preprocess(blankToUndefined, z.string().default('./.cache')),
+    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN && !env.DISCORD_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_CLIENT_ID'], message: 'is required when DISCORD_TOKEN is set (the application id from the Developer Portal)' });
+    }
+  });
+
+export interface Config {
+  discordToken?: string;
+  discordClientId?: string;
+  discordGuildId?: string;
+  discordApiUrl?: string;
+  corpusDir: string;
+  indexCacheDir: string;
+  /** Unset means each entry point's own default: info for the bot, warn for the console. */
+  logLevel?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (see .env.example):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates the environment once, naming every missing or invalid variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    // Never echo values: one of them may be the token.
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    ...(e.DISCORD_TOKEN ? { discordToken: e.DISCORD_TOKEN } : {}),
+    ...(e.DISCORD_CLIENT_ID ? { discordClientId: e.DISCORD_CLIENT_ID } : {}),
+    ...(e.DISCORD_GUILD_ID ? { discordGuildId: e.DISCORD_GUILD_ID } : {}),
+    ...(e.DISCORD_API_URL ? { discordApiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
+    corpusDir: e.CORPUS_DIR,
+    indexCacheDir: e.INDEX_CACHE_DIR,
+    ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
+  };
+}

@@ -1,0 +1,3 @@
+import { runConsoleMain } from './main';
+
+await runConsoleMain(process.argv.slice(2));

@@ -1,0 +1,35 @@
+import dotenv from 'dotenv';
+import { createApp } from '../app';
+import { loadConfig, ConfigError, type Config } from '../config';
+import { CorpusError } from '../corpus';
+import { createLogger, type Logger } from '../logger';
+import { answerLine, formatReply, runConsole } from './run';
+
+/** Config, logger and app, or a clear message on stderr and exit 1. */
+export async function bootstrap(defaultLogLevel: (config: Config) => string): Promise<{ config: Config; logger: Logger; app: Awaited<ReturnType<typeof createApp>> }> {
+  dotenv.config({ quiet: true });
+  try {
+    const config = loadConfig();
+    const logger = createLogger({ level: config.logLevel ?? defaultLogLevel(config) });
+    const app = await createApp(config, logger);
+    return { config, logger, app };
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof CorpusError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+/** `npm run ask -- [--json] ["/command …"]`: one command from the arguments, or one per line of stdin. */
+export async function runConsoleMain(argv: string[]): Promise<void> {
+  const json = argv.includes('--json');
+  const line = argv.filter((a) => a !== '--json').join(' ');
+  const { logger, app } = await bootstrap(() => 'warn');
+  if (line.trim()) {
+    process.stdout.write(`${formatReply(answerLine(line, app, logger), json, !json && process.stdout.isTTY)}\n`);
+    return;
+  }
+  await runConsole(app, logger, { json, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+}

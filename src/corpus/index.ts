@@ -1,0 +1,4 @@
+export * from './types';
+export { parseWork, MARKER } from './parse';
+export { sourceText, verifyAgainstSource } from './sources';
+export { checkCorpus, loadCorpus, formatProblems, CorpusError, PEOPLE_FILE, SOURCES_DIR } from './load';

@@ -1,0 +1,129 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { parseWork } from './parse';
+import { sourceText, verifyAgainstSource } from './sources';
+import type { Corpus, PersonAliases, Problem, Work } from './types';
+
+export const PEOPLE_FILE = 'people.yml';
+export const SOURCES_DIR = 'sources';
+const MAX_NAME_WORDS = 8;
+
+export class CorpusError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly problems: Problem[],
+  ) {
+    super(formatProblems(dir, problems));
+    this.name = 'CorpusError';
+  }
+}
+
+export function formatProblems(dir: string, problems: Problem[]): string {
+  const head = `The corpus in ${dir} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`;
+  return [head, ...problems.map((p) => `  ${p.file}:${p.line}: ${p.message}`)].join('\n');
+}
+
+export interface CorpusCheck {
+  corpus: Corpus;
+  problems: Problem[];
+}
+
+/** Reads and validates every work in `dir`; never throws for content problems, it lists them. */
+export async function checkCorpus(dir: string): Promise<CorpusCheck> {
+  const problems: Problem[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort();
+  } catch {
+    const problem = { file: dir, line: 0, message: 'the corpus folder cannot be read' };
+    return { corpus: { works: [], passages: [], people: [] }, problems: [problem] };
+  }
+
+  const works: Work[] = [];
+  const firstFileOfId = new Map<string, string>();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const { work, problems: found } = parseWork(await readFile(file, 'utf8'), file);
+    problems.push(...found);
+    if (!work) continue;
+    const earlier = firstFileOfId.get(work.meta.id);
+    if (earlier) {
+      problems.push({ file, line: 2, message: `duplicate work id "${work.meta.id}", already used by ${earlier}` });
+      continue;
+    }
+    firstFileOfId.set(work.meta.id, file);
+    problems.push(...(await checkSource(dir, work)));
+    works.push(work);
+  }
+  if (names.length === 0) problems.push({ file: dir, line: 0, message: 'the corpus has no works (*.md files)' });
+
+  const people = await readPeople(dir, problems);
+  const passages = works.flatMap((w) => w.passages);
+  passages.forEach((p, i) => (p.index = i));
+  return { corpus: { works, passages, people }, problems };
+}
+
+/** Loads the corpus, refusing an invalid one with every problem listed. */
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  const { corpus, problems } = await checkCorpus(dir);
+  if (problems.length) throw new CorpusError(dir, problems);
+  return corpus;
+}
+
+async function checkSource(dir: string, work: Work): Promise<Problem[]> {
+  const file = path.join(dir, SOURCES_DIR, work.meta.sourceFile);
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch {
+    return [{ file: work.file, line: 1, message: `source_file ${work.meta.sourceFile} is missing from ${path.join(dir, SOURCES_DIR)}` }];
+  }
+  return verifyAgainstSource(work, sourceText(file, raw));
+}
+
+const peopleSchema = z.array(
+  z
+    .object({
+      name: z.string().trim().min(1),
+      aliases: z.array(z.string().trim().min(1)).default([]),
+    })
+    .strict(),
+);
+
+async function readPeople(dir: string, problems: Problem[]): Promise<PersonAliases[]> {
+  const file = path.join(dir, PEOPLE_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  for (const error of doc.errors) problems.push({ file, line: lineOf(error.pos[0]), message: error.message.split('\n')[0] ?? '' });
+  if (doc.errors.length) return [];
+  const parsed = peopleSchema.safeParse(doc.toJS() ?? []);
+  const entryLine = (i: unknown) => {
+    const node = typeof i === 'number' ? (doc.contents as { items?: { range?: [number] }[] } | null)?.items?.[i] : undefined;
+    return lineOf(node?.range?.[0]);
+  };
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const at = issue.path.length ? `entry ${Number(issue.path[0]) + 1}: ` : '';
+      const what = issue.code === 'unrecognized_keys' ? `only "name" and "aliases" are allowed, not ${issue.keys.join(', ')}` : `${issue.path.slice(1).join('.') || 'value'} ${issue.message}`;
+      problems.push({ file, line: entryLine(issue.path[0]), message: `${at}${what}` });
+    }
+    return [];
+  }
+  parsed.data.forEach((person, i) => {
+    for (const name of [person.name, ...person.aliases]) {
+      if (name.split(/\s+/).length > MAX_NAME_WORDS) {
+        problems.push({ file, line: entryLine(i), message: `entry ${i + 1}: "${name}" is not a name; this file maps names only` });
+      }
+    }
+  });
+  return parsed.data;
+}

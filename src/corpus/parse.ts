@@ -1,0 +1,196 @@
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Chapter, Footnote, FootnoteRef, Passage, Problem, Work, WorkMeta } from './types';
+
+const MAX_ID_LENGTH = 48;
+
+const metaSchema = z
+  .object({
+    id: z
+      .string()
+      .max(MAX_ID_LENGTH)
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens'),
+    title: z.string().min(1),
+    author: z.string().min(1).optional(),
+    date: z.union([z.string(), z.number()]).transform(String).optional(),
+    translator: z.string().min(1).optional(),
+    source: z.string().min(1).optional(),
+    license: z.string().min(1).optional(),
+    url: z.string().url().optional(),
+    recipient: z.string().min(1).optional(),
+    source_file: z.string().min(1),
+  })
+  .strict();
+
+const FRONT_MATTER_FENCE = '---';
+const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
+const DEFINITION = /^\[\^([^\]\s]+)\]:[ \t]*(.*)$/;
+/** A marker is `[^label]`; replies show it as the author wrote it, `[label]`. */
+export const MARKER = /\[\^([^\]\s]+)\]/g;
+
+export interface ParsedWork {
+  work?: Work;
+  problems: Problem[];
+}
+
+interface Block {
+  kind: 'paragraph' | 'definition';
+  label?: string;
+  lines: string[];
+  line: number;
+  chapter: number;
+}
+
+/** Parses one corpus Markdown file. Passage `index` is assigned later, by the corpus. */
+export function parseWork(text: string, file: string): ParsedWork {
+  const problems: Problem[] = [];
+  const problem = (line: number, message: string) => problems.push({ file, line, message });
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+
+  if (lines[0]?.trim() !== FRONT_MATTER_FENCE) {
+    problem(1, 'missing front matter: the file must start with a line "---"');
+    return { problems };
+  }
+  const close = lines.findIndex((l, i) => i > 0 && l.trim() === FRONT_MATTER_FENCE);
+  if (close < 0) {
+    problem(1, 'front matter is not closed with a line "---"');
+    return { problems };
+  }
+
+  const frontMatter = lines.slice(1, close);
+  const fieldLine = (field: string) => {
+    const at = frontMatter.findIndex((l) => l.startsWith(`${field}:`));
+    return at < 0 ? 1 : at + 2;
+  };
+  const meta = parseMeta(frontMatter.join('\n'), fieldLine, problem);
+
+  const chapters: Chapter[] = [];
+  const blocks: Block[] = [];
+  let part: string | undefined;
+  let current: Block | undefined;
+  const flush = () => {
+    if (current) blocks.push(current);
+    current = undefined;
+  };
+  for (let i = close + 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const lineNo = i + 1;
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      flush();
+      const level = heading[1]?.length ?? 0;
+      const title = heading[2] ?? '';
+      if (level === 1) part = title;
+      else if (level === 2) chapters.push({ n: chapters.length + 1, title, ...(part ? { part } : {}) });
+      continue;
+    }
+    const definition = DEFINITION.exec(line);
+    if (definition) {
+      flush();
+      current = { kind: 'definition', label: definition[1], lines: [definition[2] ?? ''], line: lineNo, chapter: chapters.length };
+      continue;
+    }
+    if (!current) current = { kind: 'paragraph', lines: [], line: lineNo, chapter: chapters.length };
+    current.lines.push(line.trim());
+  }
+  flush();
+
+  const workId = meta?.id ?? '';
+  const footnotes: Footnote[] = [];
+  for (const block of blocks.filter((b) => b.kind === 'definition')) {
+    const label = block.label ?? '';
+    const key = `${block.chapter}:${label}`;
+    const text = block.lines.join(' ').trim();
+    if (footnotes.some((f) => f.key === key)) {
+      problem(block.line, `footnote [^${label}] is defined twice${block.chapter ? ` in chapter ${block.chapter}` : ''}`);
+      continue;
+    }
+    if (text === '') problem(block.line, `footnote [^${label}] is empty`);
+    footnotes.push({ workId, key, label, chapter: block.chapter, text, line: block.line });
+  }
+
+  const referenced = new Set<string>();
+  const passages: Passage[] = [];
+  const paragraphsInChapter = new Map<number, number>();
+  for (const block of blocks.filter((b) => b.kind === 'paragraph')) {
+    const raw = block.lines.join(' ');
+    const footnoteRefs: FootnoteRef[] = [];
+    let shown = '';
+    let last = 0;
+    for (const m of raw.matchAll(MARKER)) {
+      const label = m[1] ?? '';
+      shown += raw.slice(last, m.index);
+      last = m.index + m[0].length;
+      const footnote = resolveFootnote(footnotes, block.chapter, label);
+      if (typeof footnote === 'string') {
+        problem(block.line, footnote);
+        shown += `[${label}]`;
+        continue;
+      }
+      referenced.add(footnote.key);
+      footnoteRefs.push({ label, key: footnote.key, start: shown.length, end: shown.length + label.length + 2 });
+      shown += `[${label}]`;
+    }
+    shown += raw.slice(last);
+    const n = (paragraphsInChapter.get(block.chapter) ?? 0) + 1;
+    paragraphsInChapter.set(block.chapter, n);
+    passages.push({
+      index: -1,
+      workId,
+      chapter: block.chapter,
+      n,
+      seq: passages.length,
+      text: shown,
+      footnoteRefs,
+      line: block.line,
+    });
+  }
+
+  for (const footnote of footnotes) {
+    if (!referenced.has(footnote.key)) problem(footnote.line, `footnote [^${footnote.label}] is never referenced`);
+  }
+  if (passages.length === 0) problem(close + 1, 'the work has no passages');
+
+  if (!meta) return { problems };
+  return { work: { meta, file, chapters, passages, footnotes }, problems };
+}
+
+/** A marker finds its note in its own chapter first, then anywhere in the work if only one note has that label. */
+function resolveFootnote(footnotes: Footnote[], chapter: number, label: string): Footnote | string {
+  const own = footnotes.find((f) => f.chapter === chapter && f.label === label);
+  if (own) return own;
+  const elsewhere = footnotes.filter((f) => f.label === label);
+  if (elsewhere.length === 1 && elsewhere[0]) return elsewhere[0];
+  if (elsewhere.length > 1) {
+    return `footnote marker [^${label}] is ambiguous: chapters ${elsewhere.map((f) => f.chapter).join(', ')} define it, but not this chapter`;
+  }
+  return `footnote marker [^${label}] has no definition`;
+}
+
+function parseMeta(
+  yamlText: string,
+  fieldLine: (field: string) => number,
+  problem: (line: number, message: string) => void,
+): WorkMeta | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter });
+  for (const error of doc.errors) problem(lineCounter.linePos(error.pos[0]).line + 1, `front matter: ${error.message.split('\n')[0]}`);
+  if (doc.errors.length) return undefined;
+  const result = metaSchema.safeParse(doc.toJS() ?? {});
+  if (result.success) {
+    const { source_file: sourceFile, ...rest } = result.data;
+    return { ...rest, sourceFile };
+  }
+  for (const issue of result.error.issues) {
+    const field = issue.path.join('.');
+    const line = fieldLine(String(issue.path[0] ?? ''));
+    if (issue.code === 'unrecognized_keys') problem(1, `front matter: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
+    else if (issue.code === 'invalid_type' && issue.input === undefined) problem(line, `front matter: missing required field "${field}"`);
+    else problem(line, `front matter: "${field}" ${issue.message}`);
+  }
+  return undefined;
+}

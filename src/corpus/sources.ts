@@ -1,0 +1,74 @@
+import { parse as parseHtml } from 'node-html-parser';
+import type { Passage, Problem, Work } from './types';
+
+/** The largest gap allowed between two pieces of a passage split by a marker: room for the source's own marker. */
+const MAX_MARKER_GAP = 32;
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The readable text of a received source document, whitespace collapsed. */
+export function sourceText(fileName: string, raw: string): string {
+  const text = /\.x?html?$/i.test(fileName) ? parseHtml(raw).structuredText : raw.replace(/^\uFEFF/, '');
+  return collapse(text);
+}
+
+/** The passage split around its footnote markers: the pieces that must stand in the source as written. */
+function pieces(passage: Passage): string[] {
+  const out: string[] = [];
+  let last = 0;
+  for (const ref of passage.footnoteRefs) {
+    out.push(passage.text.slice(last, ref.start));
+    last = ref.end;
+  }
+  out.push(passage.text.slice(last));
+  return out.map(collapse).filter((p) => p !== '');
+}
+
+/**
+ * Proves each passage and footnote of a work occurs verbatim in its source, allowing only for
+ * whitespace and marker syntax. Passages usually follow the source's order, so each search starts
+ * where the previous passage was found and falls back to the whole document.
+ */
+export function verifyAgainstSource(work: Work, source: string): Problem[] {
+  const problems: Problem[] = [];
+  let cursor = 0;
+  const find = (piece: string, from: number) => {
+    const at = source.indexOf(piece, from);
+    return at >= 0 || from === 0 ? at : source.indexOf(piece);
+  };
+  for (const passage of work.passages) {
+    const parts = pieces(passage);
+    let at = find(parts[0] ?? '', cursor);
+    let ok = at >= 0;
+    let end = at + (parts[0]?.length ?? 0);
+    for (const part of parts.slice(1)) {
+      if (!ok) break;
+      const next = source.indexOf(part, end);
+      ok = next >= 0 && next - end <= MAX_MARKER_GAP;
+      end = next + part.length;
+    }
+    if (!ok) {
+      const where = passage.chapter ? `chapter ${passage.chapter} ` : '';
+      problems.push({
+        file: work.file,
+        line: passage.line,
+        message: `${where}¶ ${passage.n} is not in its source ${work.meta.sourceFile}: "${preview(passage.text)}"`,
+      });
+      at = -1;
+    } else cursor = end;
+  }
+  for (const footnote of work.footnotes) {
+    if (!source.includes(collapse(footnote.text))) {
+      problems.push({
+        file: work.file,
+        line: footnote.line,
+        message: `footnote [^${footnote.label}] is not in its source ${work.meta.sourceFile}: "${preview(footnote.text)}"`,
+      });
+    }
+  }
+  return problems;
+}
+
+function preview(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

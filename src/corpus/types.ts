@@ -1,0 +1,83 @@
+/** Attribution as written in a work's front matter. Only `id` and `title` are required. */
+export interface WorkMeta {
+  id: string;
+  title: string;
+  author?: string;
+  date?: string;
+  translator?: string;
+  source?: string;
+  license?: string;
+  url?: string;
+  recipient?: string;
+  /** The received document under corpus/sources/ that every passage is proven against. */
+  sourceFile: string;
+}
+
+export interface Chapter {
+  /** 1-based ordinal of the chapter in its work. */
+  n: number;
+  title: string;
+  /** The `#` heading (book, part, volume) the chapter sits under, if any. */
+  part?: string;
+}
+
+export interface Footnote {
+  workId: string;
+  /** Unique within the work: `${chapter}:${label}`. */
+  key: string;
+  /** The author's own number or letter, as the text shows it. */
+  label: string;
+  /** 0 when the work has no chapters or the note is defined before the first. */
+  chapter: number;
+  text: string;
+  line: number;
+}
+
+export interface FootnoteRef {
+  label: string;
+  key: string;
+  /** Offset of the marker `[label]` in the passage text. */
+  start: number;
+  end: number;
+}
+
+export interface Passage {
+  /** Global position in the corpus; stable for one corpus, used as the index id. */
+  index: number;
+  workId: string;
+  /** 0 when the work has no chapters. */
+  chapter: number;
+  /** Paragraph number within its chapter (or work), 1-based: the ¶ locator. */
+  n: number;
+  /** Position within its work, 0-based. */
+  seq: number;
+  /** The passage exactly as written, with footnote markers shown as `[label]`. */
+  text: string;
+  footnoteRefs: FootnoteRef[];
+  line: number;
+}
+
+export interface Work {
+  meta: WorkMeta;
+  file: string;
+  chapters: Chapter[];
+  passages: Passage[];
+  footnotes: Footnote[];
+}
+
+export interface PersonAliases {
+  name: string;
+  aliases: string[];
+}
+
+export interface Corpus {
+  works: Work[];
+  passages: Passage[];
+  people: PersonAliases[];
+}
+
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}

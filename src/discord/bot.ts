@@ -1,0 +1,132 @@
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Options,
+  type Interaction,
+} from 'discord.js';
+import { notice, type Answer } from '../answers';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { renderChoices } from '../render/choices';
+import { render } from '../render/render';
+import { answerButton, INTERNAL_ERROR, unknownCommand, type AppContext } from './dispatch';
+import { optionsOf, replyWith, toReplyOptions, updateWith } from './respond';
+
+/** Guilds only, and caches that hold nothing per user: memory stays flat however many people ask. */
+export function createClient(config: Pick<Config, 'discordApiUrl'>): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...(config.discordApiUrl ? { rest: { api: config.discordApiUrl } } : {}),
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      ThreadMemberManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      PresenceManager: 0,
+      VoiceStateManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      GuildScheduledEventManager: 0,
+      GuildInviteManager: 0,
+      GuildBanManager: 0,
+      StageInstanceManager: 0,
+      AutoModerationRuleManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+    }),
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      threads: { interval: 3600, lifetime: 3600 },
+    },
+  });
+}
+
+const outcomeOf = (answer: Answer | undefined) => (answer ? (answer.kind === 'notice' ? `${answer.tone}` : answer.kind) : 'none');
+
+/** Answers one interaction, whatever happens, and logs one line about it. */
+export async function handleInteraction(interaction: Interaction, app: AppContext, logger: Logger): Promise<void> {
+  const started = performance.now();
+  const line: Record<string, unknown> = { id: interaction.id, user: interaction.user?.id, guild: interaction.guildId };
+  let outcome = 'none';
+  try {
+    if (interaction.isChatInputCommand()) {
+      Object.assign(line, { interaction: 'command', command: interaction.commandName, options: optionsOf(interaction) });
+      const command = app.registry.get(interaction.commandName);
+      const answer = command ? await command.execute(interaction, app) : unknownCommand(interaction.commandName, app.registry);
+      if (!command) await replyWith(interaction, answer);
+      outcome = outcomeOf(answer);
+    } else if (interaction.isAutocomplete()) {
+      const focused = interaction.options.getFocused(true);
+      Object.assign(line, { interaction: 'autocomplete', command: interaction.commandName, focused: focused.name, typed: focused.value });
+      const command = app.registry.get(interaction.commandName);
+      if (command?.autocomplete) await command.autocomplete(interaction, app);
+      else await interaction.respond(renderChoices([]).data.choices);
+      outcome = 'choices';
+    } else if (interaction.isButton()) {
+      Object.assign(line, { interaction: 'button', customId: interaction.customId });
+      const answer = answerButton(interaction.customId, app);
+      // A stale or broken button says why privately, leaving the message as it was.
+      if (answer.kind === 'notice') await interaction.reply(toReplyOptions(render(answer).data));
+      else await updateWith(interaction, answer);
+      outcome = outcomeOf(answer);
+    } else {
+      Object.assign(line, { interaction: 'other', type: interaction.type });
+      outcome = 'ignored';
+    }
+  } catch (err) {
+    outcome = 'failed';
+    logger.error({ err, ...line }, 'interaction handler failed');
+    await answerFailure(interaction, logger);
+  } finally {
+    logger.info({ ...line, outcome, ms: Math.round((performance.now() - started) * 10) / 10 }, 'interaction');
+  }
+}
+
+/** Tells the user something went wrong, by whichever route the interaction still allows. */
+async function answerFailure(interaction: Interaction, logger: Logger): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    const options = toReplyOptions(render(notice('error', INTERNAL_ERROR)).data);
+    if (interaction.deferred && !interaction.replied) await interaction.editReply(options);
+    else if (interaction.replied || interaction.deferred) await interaction.followUp({ ...options, flags: MessageFlags.Ephemeral });
+    else await interaction.reply(options);
+  } catch (err) {
+    logger.error({ err, id: interaction.id }, 'could not tell the user about a failure');
+  }
+}
+
+export interface Bot {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/** Logs in and answers interactions until stopped. Rejects if Discord refuses the login. */
+export async function startBot(config: Config & { discordToken: string }, app: AppContext, logger: Logger): Promise<Bot> {
+  const client = createClient(config);
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, app, logger));
+  client.once(Events.ClientReady, (ready) => {
+    logger.info({ user: ready.user.tag, application: ready.application.id, guilds: ready.guilds.cache.size }, 'connected to Discord');
+    if (config.discordClientId && ready.application.id !== config.discordClientId) {
+      logger.warn({ configured: config.discordClientId, actual: ready.application.id }, 'DISCORD_CLIENT_ID differs from the application this token belongs to');
+    }
+  });
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+  await client.login(config.discordToken);
+  return {
+    client,
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

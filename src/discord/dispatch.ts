@@ -1,0 +1,39 @@
+import { context as contextAnswer, notice, quote, search, type Answer } from '../answers';
+import { decodeAction } from '../render/actions';
+import type { CommandContext, CommandOptions } from './command';
+import type { Registry } from './registry';
+
+export interface AppContext extends CommandContext {
+  registry: Registry;
+}
+
+export function unknownCommand(name: string, registry: Registry): Answer {
+  const names = [...registry.keys()].map((n) => `/${n}`).join(', ');
+  return notice('error', `There is no command “/${name}”. The commands are ${names}.`);
+}
+
+/** A command's answer by name: what the bot and the console both call. */
+export function answerCommand(name: string, options: CommandOptions, app: AppContext): Answer {
+  const command = app.registry.get(name);
+  return command ? command.answer(options, app) : unknownCommand(name, app.registry);
+}
+
+/** A button's answer, from its custom_id alone. */
+export function answerButton(customId: string, app: AppContext): Answer {
+  const decoded = decodeAction(customId);
+  if (!decoded.ok) return notice('error', decoded.reason);
+  const { action } = decoded;
+  const { library } = app;
+  switch (action.kind) {
+    case 'quote':
+      return quote(library, { query: action.query, work: action.workId, page: action.page }, app.random);
+    case 'search':
+      return search(library, { query: action.query, work: action.workId, page: action.page });
+    case 'random':
+      return quote(library, { work: action.workId }, app.random);
+    case 'context':
+      return contextAnswer(library, { workId: action.workId, seq: action.seq });
+  }
+}
+
+export const INTERNAL_ERROR = 'Something went wrong while answering. The error has been logged; please try again.';

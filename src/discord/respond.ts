@@ -1,0 +1,65 @@
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, InteractionReplyOptions, InteractionUpdateOptions } from 'discord.js';
+import type { Answer, Choice } from '../answers';
+import { renderChoices } from '../render/choices';
+import { render, type ReplyData } from '../render/render';
+import type { Command, CommandContext, CommandOptions } from './command';
+
+/** Past this age an interaction is deferred first, so a slow moment cannot miss Discord's 3 s deadline. */
+export const DEFER_AFTER_MS = 1500;
+
+export function toReplyOptions(data: ReplyData): InteractionReplyOptions & InteractionUpdateOptions {
+  return {
+    ...(data.content !== undefined ? { content: data.content } : {}),
+    ...(data.embeds ? { embeds: data.embeds } : {}),
+    ...(data.components ? { components: data.components } : {}),
+    ...(data.flags !== undefined ? { flags: data.flags } : {}),
+    allowedMentions: data.allowed_mentions,
+  } as InteractionReplyOptions & InteractionUpdateOptions;
+}
+
+/** Sends an answer as a reply, deferring first if the interaction is already old. */
+export async function replyWith(interaction: ChatInputCommandInteraction, answer: Answer): Promise<void> {
+  const data = render(answer).data;
+  const options = toReplyOptions(data);
+  if (interaction.deferred || interaction.replied) {
+    await interaction.editReply(options);
+    return;
+  }
+  if (Date.now() - interaction.createdTimestamp > DEFER_AFTER_MS) {
+    await interaction.deferReply(data.flags ? { flags: data.flags } : {});
+    await interaction.editReply(options);
+    return;
+  }
+  await interaction.reply(options);
+}
+
+export async function updateWith(interaction: ButtonInteraction, answer: Answer): Promise<void> {
+  await interaction.update(toReplyOptions(render(answer, { update: true }).data));
+}
+
+/** The shared `execute` of every command: answer from the pure core, then reply. */
+export function executeWith(answer: Command['answer']): Command['execute'] {
+  return async (interaction: ChatInputCommandInteraction, context: CommandContext) => {
+    const result = answer(optionsOf(interaction), context);
+    await replyWith(interaction, result);
+    return result;
+  };
+}
+
+/** The shared `autocomplete` of every command: choices from the pure core, then respond. */
+export function autocompleteWith(choices: NonNullable<Command['choices']>): NonNullable<Command['autocomplete']> {
+  return async (interaction: AutocompleteInteraction, context: CommandContext) => {
+    const focused = interaction.options.getFocused(true);
+    const list: Choice[] = choices({ name: focused.name, value: String(focused.value ?? '') }, optionsOf(interaction), context);
+    await interaction.respond(renderChoices(list).data.choices);
+  };
+}
+
+/** Every option the user gave, by name, from the interaction's own data. */
+export function optionsOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandOptions {
+  const options: CommandOptions = {};
+  for (const option of interaction.options.data) {
+    if (option.value !== undefined && option.value !== null) options[option.name] = option.value;
+  }
+  return options;
+}

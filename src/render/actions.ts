@@ -1,0 +1,64 @@
+import { LIMITS } from './limits';
+
+/** What a button asks for. Everything needed is in its custom_id, so any process can answer it. */
+export type ButtonAction =
+  | { kind: 'quote'; page: number; workId?: string; query: string }
+  | { kind: 'search'; page: number; workId?: string; query: string }
+  | { kind: 'random'; workId?: string }
+  | { kind: 'context'; workId: string; seq: number };
+
+const VERSION = 'm1';
+const SEPARATOR = '|';
+const CODES = { quote: 'q', search: 's', random: 'r', context: 'c' } as const;
+
+/**
+ * Encodes an action in at most 100 characters. A query that does not fit is cut at a word
+ * boundary, so a very long query pages through the results of its first words.
+ */
+export function encodeAction(action: ButtonAction): string {
+  const head = (fields: (string | number)[]) => [VERSION, CODES[action.kind], ...fields].join(SEPARATOR);
+  switch (action.kind) {
+    case 'context':
+      return head([action.workId, action.seq]);
+    case 'random':
+      return head([action.workId ?? '']);
+    case 'quote':
+    case 'search': {
+      const prefix = `${head([action.page, action.workId ?? ''])}${SEPARATOR}`;
+      const room = LIMITS.customId - prefix.length;
+      let query = action.query;
+      if (query.length > room) {
+        const cut = query.lastIndexOf(' ', room);
+        query = query.slice(0, cut > 0 ? cut : room);
+      }
+      return prefix + query;
+    }
+  }
+}
+
+export type DecodedAction = { ok: true; action: ButtonAction } | { ok: false; reason: string };
+
+const STALE = 'This button comes from an older version of Marginalia and no longer works. Run the command again.';
+
+export function decodeAction(customId: string): DecodedAction {
+  const [version, code, ...rest] = customId.split(SEPARATOR);
+  if (version !== VERSION) return { ok: false, reason: STALE };
+  const page = Number(rest[0]);
+  switch (code) {
+    case CODES.context: {
+      const seq = Number(rest[1]);
+      return rest[0] && Number.isInteger(seq) && seq >= 0 ? { ok: true, action: { kind: 'context', workId: rest[0], seq } } : { ok: false, reason: STALE };
+    }
+    case CODES.random:
+      return { ok: true, action: { kind: 'random', ...(rest[0] ? { workId: rest[0] } : {}) } };
+    case CODES.quote:
+    case CODES.search: {
+      const query = rest.slice(2).join(SEPARATOR);
+      if (!Number.isInteger(page) || page < 0 || !query) return { ok: false, reason: STALE };
+      const kind = code === CODES.quote ? 'quote' : 'search';
+      return { ok: true, action: { kind, page, query, ...(rest[1] ? { workId: rest[1] } : {}) } };
+    }
+    default:
+      return { ok: false, reason: STALE };
+  }
+}

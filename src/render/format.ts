@@ -1,0 +1,76 @@
+import { escapeMarkdown } from 'discord.js';
+import type { Attribution, Quotation } from '../answers';
+import { clip, ELLIPSIS, excerptRange, type Excerpt } from './limits';
+
+/** Escapes every Markdown construct Discord knows, so corpus text and echoed input show as written. */
+export function escape(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "1936-08-10" reads as "10 August 1936"; anything else stays as written. */
+export function formatDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const month = m && MONTHS[Number(m[2]) - 1];
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : date;
+}
+
+/** Author, work, date, locator, translator, source and licence, in the bot's plain words. */
+export function attributionLine(a: Attribution, { locator = true } = {}): string {
+  return [
+    a.author ?? 'Author not named',
+    a.title,
+    a.date && formatDate(a.date),
+    locator && a.locator,
+    a.translator && `translated by ${a.translator}`,
+    a.source && `source: ${a.source}`,
+    a.license && `licence: ${a.license}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/**
+ * A quotation as Markdown within `max` characters: a block quote of the passage's own words,
+ * excerpted at sentence (or, failing that, word) boundaries with […], matched words in bold.
+ */
+export type QuotedText = Pick<Quotation, 'text'> & Partial<Pick<Quotation, 'highlights' | 'focus' | 'focusOnly'>>;
+
+export function quoteMarkdown(q: QuotedText, max: number): string {
+  const within: Excerpt = q.focusOnly && q.focus ? q.focus : { start: 0, end: q.text.length };
+  let room = max;
+  for (let attempt = 0; attempt < 8 && room > 20; attempt++) {
+    const local = excerptRange(q.text.slice(within.start, within.end), room - 2 * (ELLIPSIS.length + 1) - 2, shift(q.focus && !q.focusOnly ? q.focus : undefined, -within.start));
+    const range = { start: local.start + within.start, end: local.end + within.start };
+    const markdown = `> ${range.start > 0 ? `${ELLIPSIS} ` : ''}${boldSpans(q.text, range, q.highlights ?? [])}${range.end < q.text.length ? ` ${ELLIPSIS}` : ''}`;
+    if (markdown.length <= max) return markdown;
+    room -= markdown.length - max + 8;
+  }
+  return `> ${ELLIPSIS}`;
+}
+
+function shift(span: Excerpt | undefined, by: number): Excerpt | undefined {
+  return span && { start: Math.max(0, span.start + by), end: Math.max(0, span.end + by) };
+}
+
+function boldSpans(text: string, range: Excerpt, highlights: readonly Excerpt[]): string {
+  let out = '';
+  let at = range.start;
+  const spans = highlights
+    .map((h) => ({ start: Math.max(h.start, range.start), end: Math.min(h.end, range.end) }))
+    .filter((h) => h.end > h.start)
+    .sort((a, b) => a.start - b.start);
+  for (const span of spans) {
+    if (span.start < at) continue;
+    out += escape(text.slice(at, span.start));
+    out += `**${escape(text.slice(span.start, span.end))}**`;
+    at = span.end;
+  }
+  return out + escape(text.slice(at, range.end));
+}
+
+/** Bot-written Markdown text (titles, field names) that may carry corpus words: escaped, then clipped. */
+export function markdownLine(text: string, max: number): string {
+  return clip(escape(text), max);
+}

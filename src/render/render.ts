@@ -1,0 +1,308 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  InteractionResponseType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord.js';
+import type {
+  Answer,
+  Attribution,
+  ContextAnswer,
+  FootnoteAnswer,
+  HelpAnswer,
+  NoticeAnswer,
+  QuoteAnswer,
+  SearchAnswer,
+  WhoAnswer,
+  WorksAnswer,
+} from '../answers';
+import { encodeAction, type ButtonAction } from './actions';
+import { attributionLine, escape, formatDate, markdownLine, quoteMarkdown } from './format';
+import { clip, LIMITS } from './limits';
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+export interface ReplyData {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: ButtonRow[];
+  flags?: number;
+  allowed_mentions: { parse: [] };
+}
+
+/** The exact interaction response: 4 answers a command, 7 updates the message a button is on. */
+export interface InteractionReply {
+  type: InteractionResponseType.ChannelMessageWithSource | InteractionResponseType.UpdateMessage;
+  data: ReplyData;
+}
+
+export interface RenderOptions {
+  /** Answering a button: update its message rather than post a new one. */
+  update?: boolean;
+}
+
+/** Colours tell the reader at a glance whose words they are reading. */
+const COLOUR = { quote: 0x8b5e3c, bot: 0x4f6d7a } as const;
+const NO_MENTIONS = { parse: [] as [] };
+
+export function render(answer: Answer, options: RenderOptions = {}): InteractionReply {
+  const data = renderData(answer);
+  const type = options.update ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
+  // An updated message keeps its visibility; flags other than those are not Discord's to change.
+  if (options.update) {
+    delete data.flags;
+    if (answer.kind === 'notice') data.embeds = [];
+    data.components ??= [];
+  }
+  return { type, data: enforceLimits(data) };
+}
+
+function renderData(answer: Answer): ReplyData {
+  switch (answer.kind) {
+    case 'quote':
+      return renderQuote(answer);
+    case 'search':
+      return renderSearch(answer);
+    case 'who':
+      return renderWho(answer);
+    case 'footnote':
+      return renderFootnote(answer);
+    case 'context':
+      return renderContext(answer);
+    case 'works':
+      return renderWorks(answer);
+    case 'help':
+      return renderHelp(answer);
+    case 'notice':
+      return renderNotice(answer);
+  }
+}
+
+/** The bot's own words around echoed input: quotes, escaped. */
+const echo = (text: string) => `“${escape(text)}”`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function footer(attributions: Attribution[], prefix?: string): APIEmbed['footer'] {
+  // One line per work, its locators together: "n. 2, ¶ 4".
+  const byWork = new Map<string, Attribution>();
+  for (const a of attributions) {
+    const seen = byWork.get(a.workId);
+    if (!seen) byWork.set(a.workId, { ...a });
+    else if (!seen.locator.split(', ').includes(a.locator)) seen.locator += `, ${a.locator}`;
+  }
+  const lines = [...byWork.values()].map((a) => attributionLine(a));
+  return { text: clip([prefix, ...lines].filter(Boolean).join('\n'), LIMITS.footer) };
+}
+
+function noteFields(q: { footnotes: { locator: string; text: string }[] }, room: number): APIEmbedField[] {
+  const each = Math.min(LIMITS.fieldValue, Math.floor(room / Math.max(1, q.footnotes.length)));
+  return q.footnotes.slice(0, 10).map((f) => ({
+    name: markdownLine(`Footnote ${f.locator.replace(/^n\. /, '')}`, LIMITS.fieldName),
+    value: quoteMarkdown({ text: f.text }, each),
+  }));
+}
+
+function renderQuote(answer: QuoteAnswer): ReplyData {
+  const q = answer.quotation;
+  const fields = noteFields(q, 1600);
+  const paging = answer.paging && answer.paging.total > 1 ? `Match ${answer.paging.index + 1} of ${answer.paging.total}` : undefined;
+  const embed: APIEmbed = {
+    color: COLOUR.quote,
+    title: markdownLine(q.attribution.title, LIMITS.embedTitle),
+    ...(q.attribution.author ? { author: { name: clip(q.attribution.author, LIMITS.embedAuthor) } } : {}),
+    ...(q.attribution.url ? { url: q.attribution.url } : {}),
+    fields,
+    footer: footer([q.attribution], paging),
+  };
+  embed.description = quoteMarkdown(q, descriptionRoom(embed));
+  const row: APIButtonComponentWithCustomId[] = [];
+  if (answer.query && answer.paging) {
+    const at = answer.paging.index;
+    const base = { query: answer.query, ...(answer.workId ? { workId: answer.workId } : {}) };
+    row.push(button('Previous match', { kind: 'quote', page: at - 1, ...base }, at === 0));
+    row.push(button('Next match', { kind: 'quote', page: at + 1, ...base }, at + 1 >= answer.paging.total));
+  } else {
+    row.push(button('Another passage', { kind: 'random', ...(answer.workId ? { workId: answer.workId } : {}) }));
+  }
+  row.push(button('Context', { kind: 'context', workId: q.workId, seq: q.seq }, false, ButtonStyle.Secondary));
+  return {
+    embeds: [embed],
+    components: [actionRow(row)],
+    ...(answer.private ? { flags: MessageFlags.Ephemeral } : {}),
+    allowed_mentions: NO_MENTIONS,
+  };
+}
+
+function renderSearch(answer: SearchAnswer): ReplyData {
+  const first = answer.paging.index * answer.pageSize;
+  const fields = answer.results.map((q, i) => ({
+    name: markdownLine(`${first + i + 1}. ${q.attribution.title}, ${q.attribution.locator}`, LIMITS.fieldName),
+    value: quoteMarkdown(q, 320),
+  }));
+  const scope = answer.workId ? ` in ${escape(answer.results[0]?.attribution.title ?? answer.workId)}` : '';
+  const embed: APIEmbed = {
+    color: COLOUR.quote,
+    title: markdownLine(`Passages matching “${answer.query}”`, LIMITS.embedTitle),
+    description: `Best matches${scope}, page ${answer.paging.index + 1} of ${answer.paging.total}. Use /quote to read one in full.`,
+    fields,
+    footer: footer(
+      answer.results.map((q) => q.attribution),
+      undefined,
+    ),
+  };
+  const at = answer.paging.index;
+  const base = { query: answer.query, ...(answer.workId ? { workId: answer.workId } : {}) };
+  const row = [
+    button('Previous match', { kind: 'search', page: at - 1, ...base }, at === 0),
+    button('Next match', { kind: 'search', page: at + 1, ...base }, at + 1 >= answer.paging.total),
+  ];
+  return { embeds: [embed], components: [actionRow(row)], allowed_mentions: NO_MENTIONS };
+}
+
+function renderWho(answer: WhoAnswer): ReplyData {
+  const lines: string[] = [];
+  if (!answer.exact) lines.push(`No one is named ${echo(answer.query)}; the closest name in the texts is **${escape(answer.name)}**.`);
+  if (answer.aliases.length) lines.push(`Also called: ${answer.aliases.map(escape).join(', ')}.`);
+  for (const gloss of answer.glosses) {
+    lines.push(`Footnote ${escape(gloss.footnote.label)} of *${escape(gloss.attribution.title)}* glosses the name:`);
+    lines.push(quoteMarkdown({ text: gloss.footnote.text }, 900));
+  }
+  if (answer.passageCount === 0) lines.push('No passage mentions the name.');
+  else {
+    const shown = answer.mentions.length < answer.passageCount ? ` The first ${answer.mentions.length}:` : '';
+    lines.push(`Mentioned ${plural(answer.mentionCount, 'time')} in ${plural(answer.passageCount, 'passage')}.${shown}`);
+  }
+  const fields = answer.mentions.map((q) => ({
+    name: markdownLine(`${q.attribution.title}, ${q.attribution.locator}`, LIMITS.fieldName),
+    value: quoteMarkdown(q, 420),
+  }));
+  const embed: APIEmbed = {
+    color: COLOUR.quote,
+    title: markdownLine(answer.name, LIMITS.embedTitle),
+    description: lines.join('\n'),
+    fields,
+    footer: footer([...answer.glosses.map((g) => g.attribution), ...answer.mentions.map((q) => q.attribution)]),
+  };
+  return { embeds: [embed], allowed_mentions: NO_MENTIONS };
+}
+
+function renderFootnote(answer: FootnoteAnswer): ReplyData {
+  const { footnote: note, anchor } = answer;
+  const embed: APIEmbed = {
+    color: COLOUR.quote,
+    title: markdownLine(`Footnote ${note.locator.replace(/^n\. /, '')} — ${anchor.attribution.title}`, LIMITS.embedTitle),
+    ...(anchor.attribution.author ? { author: { name: clip(anchor.attribution.author, LIMITS.embedAuthor) } } : {}),
+    fields: [{ name: `Attached to ${anchor.attribution.locator}`, value: quoteMarkdown(anchor, LIMITS.fieldValue) }],
+    footer: footer([{ ...anchor.attribution, locator: `${note.locator}, ${anchor.attribution.locator}` }]),
+  };
+  embed.description = quoteMarkdown({ text: note.text }, descriptionRoom(embed));
+  const row = [button('Context', { kind: 'context', workId: anchor.workId, seq: anchor.seq }, false, ButtonStyle.Secondary)];
+  return { embeds: [embed], components: [actionRow(row)], allowed_mentions: NO_MENTIONS };
+}
+
+function renderContext(answer: ContextAnswer): ReplyData {
+  const centre = answer.passages[answer.centre] ?? answer.passages[0];
+  const room = Math.floor((LIMITS.embedDescription - 200) / Math.max(1, answer.passages.length));
+  const description = answer.passages
+    .map((q, i) => `${i === answer.centre ? '**' : ''}${escape(q.attribution.locator)}${i === answer.centre ? '**' : ''}\n${quoteMarkdown(q, room)}`)
+    .join('\n\n');
+  const embed: APIEmbed = {
+    color: COLOUR.quote,
+    title: markdownLine(`In context — ${centre?.attribution.title ?? ''}`, LIMITS.embedTitle),
+    description,
+    footer: footer(centre ? [centre.attribution] : []),
+  };
+  const row: APIButtonComponentWithCustomId[] = [];
+  const first = answer.passages[0];
+  const last = answer.passages.at(-1);
+  if (centre && first && last) {
+    row.push(button('Earlier', { kind: 'context', workId: centre.workId, seq: Math.max(0, centre.seq - 1) }, first.seq === centre.seq));
+    row.push(button('Later', { kind: 'context', workId: centre.workId, seq: centre.seq + 1 }, last.seq === centre.seq));
+  }
+  return { embeds: [embed], components: row.length ? [actionRow(row)] : [], allowed_mentions: NO_MENTIONS };
+}
+
+function renderWorks(answer: WorksAnswer): ReplyData {
+  const shown = answer.works.slice(0, LIMITS.fields - 1);
+  const fields = shown.map((w) => {
+    const a = w.attribution;
+    const lines = [
+      `${escape(a.author ?? 'Author not named')}${a.date ? `, ${escape(formatDate(a.date))}` : ''}${w.recipient ? `, to ${escape(w.recipient)}` : ''}`,
+      a.translator && `Translated by ${escape(a.translator)}`,
+      a.source && `Source: ${escape(a.source)}`,
+      `Licence: ${escape(a.license ?? 'not stated in the source')}`,
+      a.url && `<${a.url}>`,
+      `${plural(w.passages, 'passage')}, ${plural(w.footnotes, 'footnote')}${w.chapters ? `, ${plural(w.chapters, 'chapter')}` : ''} · work:${escape(a.workId)}`,
+    ].filter(Boolean);
+    return { name: markdownLine(a.title, LIMITS.fieldName), value: clip(lines.join('\n'), LIMITS.fieldValue) };
+  });
+  if (answer.works.length > shown.length) fields.push({ name: 'More', value: `…and ${answer.works.length - shown.length} more.` });
+  const embed: APIEmbed = {
+    color: COLOUR.bot,
+    title: 'The texts',
+    description: `Marginalia quotes ${plural(answer.works.length, 'text')}, word for word. Use work: with any command to search just one.`,
+    fields,
+  };
+  return { embeds: [embed], allowed_mentions: NO_MENTIONS };
+}
+
+function renderHelp(answer: HelpAnswer): ReplyData {
+  const lines = answer.commands.map((c) => `\`${c.usage}\` — ${c.description}`);
+  const embed: APIEmbed = {
+    color: COLOUR.bot,
+    title: 'Marginalia',
+    description: [
+      'I quote the texts your group is reading, word for word, with author, work, date and paragraph. I never paraphrase: quoted text is always the text itself, and […] marks where I cut.',
+      '',
+      ...lines,
+    ].join('\n'),
+  };
+  return { embeds: [embed], flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS };
+}
+
+function renderNotice(answer: NoticeAnswer): ReplyData {
+  const suggestions = answer.suggestions?.length ? `\nDid you mean: ${answer.suggestions.map(escape).join(', ')}?` : '';
+  return { content: clip(escape(answer.message) + suggestions, LIMITS.content), flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS };
+}
+
+function button(label: string, action: ButtonAction, disabled = false, style = ButtonStyle.Primary): APIButtonComponentWithCustomId {
+  return { type: ComponentType.Button, style, label: clip(label, LIMITS.buttonLabel), custom_id: encodeAction(action), disabled } as APIButtonComponentWithCustomId;
+}
+
+function actionRow(components: APIButtonComponentWithCustomId[]): ButtonRow {
+  return { type: ComponentType.ActionRow, components };
+}
+
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+/** What the description may take: its own limit, and what the rest of the embed leaves of 6000. */
+function descriptionRoom(embed: APIEmbed): number {
+  return Math.min(LIMITS.embedDescription, LIMITS.embedTotal - embedLength({ ...embed, description: '' }));
+}
+
+/**
+ * The last word on limits. Renderers budget for them, so this rarely acts; when it does it drops
+ * whole fields rather than cut a quotation.
+ */
+function enforceLimits(data: ReplyData): ReplyData {
+  if (data.content !== undefined) data.content = clip(data.content, LIMITS.content);
+  data.embeds = data.embeds?.slice(0, LIMITS.embeds).map((embed) => {
+    const fields = (embed.fields ?? []).slice(0, LIMITS.fields);
+    const fitted = { ...embed, fields };
+    while (embedLength(fitted) > LIMITS.embedTotal && fitted.fields.length) fitted.fields.pop();
+    return fitted;
+  });
+  return data;
+}

@@ -1,0 +1,61 @@
+import { stemmer } from 'stemmer';
+import { eng } from 'stopword';
+
+/**
+ * A word: letters and digits, joined across apostrophes and editorial brackets so that
+ * "don’t", "Trotsky’s" and "Ver[eeken]" each stay one word.
+ */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:(?:['’ʼ\]]|\[(?=[\p{L}\p{M}]))+[\p{L}\p{N}\p{M}]+)*\]?/gu;
+
+/** The stopword package has no contractions; these are their apostrophe-free spellings. */
+const CONTRACTIONS = ['dont', 'cant', 'wont', 'didnt', 'doesnt', 'isnt', 'arent', 'wasnt', 'werent', 'im', 'ive', 'youre', 'theyre', 'hes', 'shes', 'thats', 'theres', 'lets', 'id', 'youve', 'weve', 'theyve', 'hadnt', 'hasnt', 'havent', 'couldnt', 'wouldnt', 'shouldnt'];
+const STOP_WORDS = new Set([...eng, ...CONTRACTIONS]);
+
+export interface WordSpan {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** Every word in `text` with its offsets; searching and highlighting share it so they agree. */
+export function wordSpans(text: string): WordSpan[] {
+  return Array.from(text.matchAll(WORD), (m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+export function tokenize(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** Case, diacritics, apostrophe variants and editorial brackets folded: "Ver[eeken]" → "vereeken". */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’ʼ]/g, "'")
+    .replace(/[[\]]/g, '')
+    .replace(/'s$/, '')
+    .replace(/'/g, '');
+}
+
+/** The index's term for a word, or null for stop words: folded, then stemmed. */
+export function processTerm(word: string): string | null {
+  const folded = foldWord(word);
+  if (folded === '' || STOP_WORDS.has(folded)) return null;
+  return stemmer(folded);
+}
+
+/** Folds a whole phrase for exact name lookups: "Hernández" and "hernandez" meet. */
+export function foldPhrase(text: string): string {
+  return tokenize(text).map(foldWord).filter(Boolean).join(' ');
+}
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Sentence spans, trimmed of surrounding whitespace. */
+export function sentenceSpans(text: string): { start: number; end: number }[] {
+  return Array.from(sentenceSegmenter.segment(text), (s) => {
+    const lead = s.segment.length - s.segment.trimStart().length;
+    return { start: s.index + lead, end: s.index + s.segment.trimEnd().length };
+  }).filter((s) => s.end > s.start);
+}
