@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -18,12 +19,10 @@ const schema = z
     ),
     CORPUS_DIR: z.preprocess(blankToUndefined, z.string().default('./corpus')),
     INDEX_CACHE_DIR: z.preprocess(blankToUndefined, z.string().default('./.cache')),
-    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
-  })
-  .superRefine((env, ctx) => {
-    if (env.DISCORD_TOKEN && !env.DISCORD_CLIENT_ID) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_CLIENT_ID'], message: 'is required when DISCORD_TOKEN is set (the application id from the Developer Portal)' });
-    }
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+    ),
   });
 
 export interface Config {
@@ -47,10 +46,12 @@ export class ConfigError extends Error {
 /** Parses and validates the environment once, naming every missing or invalid variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    // Never echo values: one of them may be the token.
-    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
+  // Never echo values: one of them may be the token.
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`);
+  if (blankToUndefined(env.DISCORD_TOKEN) && !blankToUndefined(env.DISCORD_CLIENT_ID)) {
+    problems.push('DISCORD_CLIENT_ID is required when DISCORD_TOKEN is set (the application id from the Developer Portal)');
   }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     ...(e.DISCORD_TOKEN ? { discordToken: e.DISCORD_TOKEN } : {}),

@@ -1,4 +1,4 @@
-import { attribution, quotation, type Library } from './library';
+import { quotation, type Library } from './library';
 import { notice } from './input';
 import type { Answer } from './types';
 
@@ -22,9 +22,9 @@ export function works(library: Library): Answer {
   return {
     kind: 'works',
     works: library.corpus.works.map((w) => {
-      const { locator: _locator, ...rest } = attribution(w, '');
+      const { id, title, author, date, translator, source, license, url } = w.meta;
       return {
-        attribution: rest,
+        attribution: { workId: id, title, author, date, translator, source, license, url },
         ...(w.meta.recipient ? { recipient: w.meta.recipient } : {}),
         passages: w.passages.length,
         footnotes: w.footnotes.length,

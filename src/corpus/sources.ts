@@ -38,7 +38,7 @@ export function verifyAgainstSource(work: Work, source: string): Problem[] {
   };
   for (const passage of work.passages) {
     const parts = pieces(passage);
-    let at = find(parts[0] ?? '', cursor);
+    const at = find(parts[0] ?? '', cursor);
     let ok = at >= 0;
     let end = at + (parts[0]?.length ?? 0);
     for (const part of parts.slice(1)) {
@@ -54,7 +54,6 @@ export function verifyAgainstSource(work: Work, source: string): Problem[] {
         line: passage.line,
         message: `${where}¶ ${passage.n} is not in its source ${work.meta.sourceFile}: "${preview(passage.text)}"`,
       });
-      at = -1;
     } else cursor = end;
   }
   for (const footnote of work.footnotes) {
