@@ -4,15 +4,32 @@ import { loadCorpus } from './corpus';
 import type { AppContext } from './discord/dispatch';
 import { loadCommands, summarise } from './discord/registry';
 import type { Logger } from './logger';
+import { loadOrBuildIndexes, type Progress } from './search/build';
 
-/** Loads and validates the corpus, builds its indexes and loads the commands: everything an answer needs. */
+/** A progress line on a terminal while a large corpus is indexed; nothing when piped. */
+function terminalProgress(stream: NodeJS.WriteStream): Progress | undefined {
+  if (!stream.isTTY) return undefined;
+  return (done, total) => {
+    stream.write(`\rIndexing passages: ${done}/${total} (${Math.round((done / total) * 100)}%)`);
+    if (done === total) stream.write('\n');
+  };
+}
+
+/** Loads and validates the corpus, loads or builds its indexes and loads the commands. */
 export async function createApp(config: Config, logger: Logger): Promise<AppContext> {
   const started = performance.now();
   const corpus = await loadCorpus(config.corpusDir);
-  const library = createLibrary(corpus);
+  const loaded = await loadOrBuildIndexes(corpus, config.indexCacheDir, logger, terminalProgress(process.stderr));
+  const library = createLibrary(corpus, loaded);
   const registry = await loadCommands();
   logger.info(
-    { works: corpus.works.length, passages: corpus.passages.length, names: library.names.entries.length, ms: Math.round(performance.now() - started) },
+    {
+      works: corpus.works.length,
+      passages: corpus.passages.length,
+      names: library.names.entries.length,
+      cache: loaded.cache,
+      ms: Math.round(performance.now() - started),
+    },
     'corpus loaded',
   );
   return { library, registry, commands: summarise(registry) };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -38,14 +39,17 @@ export async function checkCorpus(dir: string): Promise<CorpusCheck> {
     names = (await readdir(dir)).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort();
   } catch {
     const problem = { file: dir, line: 0, message: 'the corpus folder cannot be read' };
-    return { corpus: { works: [], passages: [], people: [] }, problems: [problem] };
+    return { corpus: { fingerprint: '', works: [], passages: [], people: [] }, problems: [problem] };
   }
 
   const works: Work[] = [];
   const firstFileOfId = new Map<string, string>();
+  const hash = createHash('sha256');
   for (const name of names) {
     const file = path.join(dir, name);
-    const { work, problems: found } = parseWork(await readFile(file, 'utf8'), file);
+    const text = await readFile(file, 'utf8');
+    hash.update(`${name}\0${text}\0`);
+    const { work, problems: found } = parseWork(text, file);
     problems.push(...found);
     if (!work) continue;
     const earlier = firstFileOfId.get(work.meta.id);
@@ -57,12 +61,14 @@ export async function checkCorpus(dir: string): Promise<CorpusCheck> {
     problems.push(...(await checkSource(dir, work)));
     works.push(work);
   }
+  // Sources are proven against but not indexed; only the Markdown and people.yml shape the indexes.
   if (names.length === 0) problems.push({ file: dir, line: 0, message: 'the corpus has no works (*.md files)' });
 
   const people = await readPeople(dir, problems);
+  hash.update(JSON.stringify(people));
   const passages = works.flatMap((w) => w.passages);
   passages.forEach((p, i) => (p.index = i));
-  return { corpus: { works, passages, people }, problems };
+  return { corpus: { fingerprint: hash.digest('hex'), works, passages, people }, problems };
 }
 
 /** Loads the corpus, refusing an invalid one with every problem listed. */

@@ -71,6 +71,8 @@ export interface PersonAliases {
 }
 
 export interface Corpus {
+  /** A hash of every file the corpus was read from: what the index cache is keyed on. */
+  fingerprint: string;
   works: Work[];
   passages: Passage[];
   people: PersonAliases[];

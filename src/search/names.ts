@@ -110,10 +110,27 @@ export function createNameIndex(corpus: Corpus): NameIndex {
     const to = renumbered.get(id);
     if (to !== undefined) keys.set(key, to);
   }
+  return assembleNameIndex(kept, keys);
+}
 
+/** The serialisable part of a name index; the fuzzy search over it is rebuilt on load. */
+export interface NameIndexData {
+  entries: NameEntry[];
+  keys: [string, number][];
+}
+
+export function nameIndexData(index: NameIndex): NameIndexData {
+  return { entries: index.entries, keys: [...index.byKey] };
+}
+
+export function loadNameIndex(data: NameIndexData): NameIndex {
+  return assembleNameIndex(data.entries, new Map(data.keys));
+}
+
+function assembleNameIndex(entries: NameEntry[], byKey: Map<string, number>): NameIndex {
   const search = new MiniSearch<{ id: number; names: string }>(nameSearchOptions);
-  search.addAll(kept.map((e) => ({ id: e.id, names: e.aliases.join(' ') })));
-  return { entries: kept, byKey: keys, search };
+  search.addAll(entries.map((e) => ({ id: e.id, names: e.aliases.join(' ') })));
+  return { entries, byKey, search };
 }
 
 /** The name a footnote marker is attached to: the capitalised words or initials just before it. */

@@ -1,5 +1,5 @@
 import type { Options, SearchOptions } from 'minisearch';
-import { processTerm, tokenize } from './text';
+import { processTerm, textPipelineFingerprint, tokenize } from './text';
 
 export interface IndexedPassage {
   id: number;
@@ -27,3 +27,10 @@ export const passageIndexOptions: Options<IndexedPassage> = {
   processTerm,
   searchOptions: passageSearchOptions,
 };
+
+/** Everything about indexing that changes the index: options, functions and the text pipeline. */
+export function indexOptionsFingerprint(): string {
+  const describe = (value: unknown): unknown =>
+    typeof value === 'function' ? value.toString() : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, describe(v)])) : value;
+  return JSON.stringify([describe(passageIndexOptions), textPipelineFingerprint()]);
+}

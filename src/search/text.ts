@@ -59,3 +59,8 @@ export function sentenceSpans(text: string): { start: number; end: number }[] {
     return { start: s.index + lead, end: s.index + s.segment.trimEnd().length };
   }).filter((s) => s.end > s.start);
 }
+
+/** Everything that decides which terms a text yields; part of the index cache key. */
+export function textPipelineFingerprint(): string {
+  return JSON.stringify([WORD.source, [...STOP_WORDS].sort(), foldWord.toString(), processTerm.toString(), tokenize.toString(), stemmer.toString()]);
+}
