@@ -1,0 +1,11 @@
+/**
+ * Starts the bot's core exactly as `npm start` does, up to ready, and reports how long that took
+ * from process start. Usage: CORPUS_DIR=… INDEX_CACHE_DIR=… tsx bench/cold-start.ts
+ */
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/logger';
+
+const app = await createApp(loadConfig(), createLogger({ level: 'silent' }));
+const readyMs = performance.now();
+process.stdout.write(`${JSON.stringify({ readyMs: Math.round(readyMs), passages: app.library.corpus.passages.length })}\n`);

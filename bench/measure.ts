@@ -1,0 +1,87 @@
+/**
+ * One engine, measured in a process of its own so that memory and JIT state are its own.
+ * Usage: tsx bench/measure.ts <engine> <corpusDir>; prints one JSON object on stdout.
+ */
+import { createLibrary, type Library } from '../src/answers';
+import type { Command, CommandContext, CommandOptions } from '../src/discord/command';
+import { loadCommands, summarise } from '../src/discord/registry';
+import { loadCorpus } from '../src/corpus';
+import { render } from '../src/render/render';
+import { renderChoices } from '../src/render/choices';
+import { evaluate } from '../src/search/evaluate';
+import { createNameIndex } from '../src/search/names';
+import { buildEngine, marginalia, type Engine, type EngineName } from './engines';
+import { createIndex } from '../src/search/passages';
+import { labelledQueries } from './labelled';
+import { residentMb, round, timeEach } from './stats';
+import { createWorkload } from './workload';
+
+const [engineName, corpusDir = 'bench/corpus'] = process.argv.slice(2) as [EngineName, string?];
+
+const baselineMb = residentMb();
+const corpus = await loadCorpus(corpusDir);
+const corpusMb = residentMb();
+
+let started = performance.now();
+let engine: Engine;
+let buildMs: number;
+let namesBuildMs: number | undefined;
+let library: Library | undefined;
+if (engineName === 'marginalia') {
+  const index = createIndex(corpus.passages);
+  engine = marginalia(index, corpus.passages);
+  buildMs = round(performance.now() - started, 1);
+  started = performance.now();
+  library = createLibrary(corpus, { index, names: createNameIndex(corpus) });
+  namesBuildMs = round(performance.now() - started, 1);
+} else {
+  engine = buildEngine(engineName, corpus.passages);
+  buildMs = round(performance.now() - started, 1);
+}
+const loadedMb = residentMb();
+
+const workload = createWorkload(corpus, library?.names ?? createNameIndex(corpus));
+const key = (i: number) => {
+  const p = corpus.passages[i];
+  return p ? [{ workId: p.workId, chapter: p.chapter, n: p.n }] : [];
+};
+const labelled = labelledQueries(corpus);
+const quality = evaluate(labelled, (q) => engine.search(q, 5).flatMap(key));
+
+const result: Record<string, unknown> = {
+  engine: engineName,
+  passages: corpus.passages.length,
+  queries: { searches: workload.searches.length, typing: workload.typing.length, names: workload.names.length, footnotes: workload.footnotes.length, labelled: labelled.length },
+  buildMs,
+  memoryMb: { baseline: baselineMb, corpus: corpusMb, loaded: loadedMb },
+  search: timeEach(workload.searches, (q) => engine.search(q, 50)),
+  complete: timeEach(workload.typing, (q) => engine.complete(q, 25)),
+  quality: { hitAt1: round(quality.hitAt1), mrrAt5: round(quality.mrrAt5), misses: quality.misses.length },
+};
+
+if (library) {
+  // The bot's own answers, end to end minus Discord: command, answer and rendering.
+  const registry = await loadCommands();
+  const context: CommandContext = { library, commands: summarise(registry), random: Math.random };
+  const command = (name: string): Command => {
+    const found = registry.get(name);
+    if (!found) throw new Error(`no /${name} command`);
+    return found;
+  };
+  const answer = (name: string) => (options: CommandOptions) => render(command(name).answer(options, context));
+  const choices = (name: string, option: string) => (value: string) => renderChoices(command(name).choices?.({ name: option, value }, {}, context) ?? []);
+  result.answers = {
+    namesBuildMs,
+    quote: timeEach(workload.searches, (query) => answer('quote')({ query })),
+    quoteRandom: timeEach(workload.searches.slice(0, 300), () => answer('quote')({})),
+    search: timeEach(workload.searches, (query) => answer('search')({ query })),
+    who: timeEach(workload.names, (name) => answer('who')({ name })),
+    footnote: timeEach(workload.footnotes, (f) => answer('footnote')(f)),
+    autocompleteQuery: timeEach(workload.typing, choices('quote', 'query')),
+    autocompleteName: timeEach(workload.names.map((n) => n.slice(0, 4)), choices('who', 'name')),
+    autocompleteFootnote: timeEach(workload.footnotes.map((f) => f.number.slice(0, 1)), choices('footnote', 'number')),
+  };
+  result.memoryMb = { ...(result.memoryMb as object), afterQueries: residentMb() };
+}
+
+process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: Marginalia, Lunr and FlexSearch on the same passages and queries, each in a
+ * process of its own, plus the bot's cold start with and without its index cache. Prints a
+ * side-by-side table and writes bench/results.json.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ENGINE_NAMES } from './engines';
+import type { Latency } from './stats';
+
+const corpusDir = process.argv[2] ?? 'bench/corpus';
+const tsx = path.resolve('node_modules/.bin/tsx');
+const COLD_RUNS = 3;
+
+interface Run {
+  stdout: string;
+  wallMs: number;
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, args, { env: { ...process.env, NODE_OPTIONS: '--expose-gc', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve({ stdout, wallMs: performance.now() - started }) : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function coldStarts(): Promise<{ withoutCacheMs: number; withCacheMs: number; readyInProcessMs: { without: number; with: number } }> {
+  const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-cache-'));
+  const env = { CORPUS_DIR: corpusDir, INDEX_CACHE_DIR: cacheDir, LOG_LEVEL: 'silent' };
+  try {
+    const cold = await run(['bench/cold-start.ts'], env);
+    const warm: Run[] = [];
+    for (let i = 0; i < COLD_RUNS; i++) warm.push(await run(['bench/cold-start.ts'], env));
+    const ready = (r: Run) => (JSON.parse(r.stdout) as { readyMs: number }).readyMs;
+    return {
+      withoutCacheMs: Math.round(cold.wallMs),
+      withCacheMs: Math.round(median(warm.map((r) => r.wallMs))),
+      readyInProcessMs: { without: ready(cold), with: median(warm.map(ready)) },
+    };
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+type Measured = {
+  engine: string;
+  passages: number;
+  queries: Record<string, number>;
+  buildMs: number;
+  memoryMb: { baseline: number; corpus: number; loaded: number; afterQueries?: number };
+  search: Latency;
+  complete: Latency;
+  quality: { hitAt1: number; mrrAt5: number; misses: number };
+  answers?: Record<string, Latency | number>;
+};
+
+const engines: Measured[] = [];
+for (const name of ENGINE_NAMES) {
+  process.stderr.write(`measuring ${name}…\n`);
+  engines.push(JSON.parse((await run(['bench/measure.ts', name, corpusDir])).stdout) as Measured);
+}
+process.stderr.write('measuring cold starts…\n');
+const coldStart = await coldStarts();
+
+const [ours, ...others] = engines as [Measured, ...Measured[]];
+const answers = ours.answers ?? {};
+const p99 = (name: string) => (answers[name] as Latency | undefined)?.p99 ?? NaN;
+const targets = {
+  quoteP99Under5ms: p99('quote') < 5,
+  autocompleteP99Under2ms: Math.max(p99('autocompleteQuery'), p99('autocompleteName'), p99('autocompleteFootnote')) < 2,
+  cachedColdStartUnder1500ms: coldStart.withCacheMs < 1500,
+  rssUnder300Mb: (ours.memoryMb.afterQueries ?? ours.memoryMb.loaded) < 300,
+  qualityAtLeastOthers: others.every((o) => ours.quality.hitAt1 >= o.quality.hitAt1 && ours.quality.mrrAt5 >= o.quality.mrrAt5),
+};
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+  corpus: { dir: corpusDir, passages: ours.passages },
+  queries: ours.queries,
+  coldStart,
+  engines,
+  targets,
+};
+await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+// The side-by-side table: each engine's figure, and its ratio to Marginalia's.
+const rows: [string, (m: Measured) => number, 'lower' | 'higher'][] = [
+  ['index build (ms)', (m) => m.buildMs, 'lower'],
+  ['RSS after load (MB)', (m) => m.memoryMb.loaded, 'lower'],
+  ['RSS growth for index (MB)', (m) => Math.round((m.memoryMb.loaded - m.memoryMb.corpus) * 10) / 10, 'lower'],
+  ['search p50 (ms)', (m) => m.search.p50, 'lower'],
+  ['search p95 (ms)', (m) => m.search.p95, 'lower'],
+  ['search p99 (ms)', (m) => m.search.p99, 'lower'],
+  ['as-you-type p50 (ms)', (m) => m.complete.p50, 'lower'],
+  ['as-you-type p99 (ms)', (m) => m.complete.p99, 'lower'],
+  ['hit@1', (m) => m.quality.hitAt1, 'higher'],
+  ['MRR@5', (m) => m.quality.mrrAt5, 'higher'],
+];
+const pad = (s: string, n: number) => s.padEnd(n);
+const cell = (value: number, base: number) => `${value}${base && value !== base ? ` (×${(value / base).toFixed(2)})` : ''}`;
+const lines = [
+  `${ours.passages} passages; ${Object.entries(ours.queries).map(([k, v]) => `${v} ${k}`).join(', ')} (seed fixed)`,
+  '',
+  [pad('', 28), ...engines.map((e) => pad(e.engine, 22))].join(''),
+  ...rows.map(([label, get]) => [pad(label, 28), ...engines.map((e) => pad(cell(get(e), get(ours)), 22))].join('')),
+  '',
+  'Marginalia answers, rendered (ms):          p50      p95      p99      max',
+  ...Object.entries(answers)
+    .filter((entry): entry is [string, Latency] => typeof entry[1] === 'object')
+    .map(([name, l]) => `  ${pad(name, 40)} ${[l.p50, l.p95, l.p99, l.max].map((v) => pad(String(v), 8)).join(' ')}`),
+  `  name index build: ${String(answers.namesBuildMs)} ms`,
+  '',
+  `cold start to ready: ${coldStart.withoutCacheMs} ms without the cache, ${coldStart.withCacheMs} ms with it (median of ${COLD_RUNS})`,
+  `RSS after queries: ${String(ours.memoryMb.afterQueries)} MB`,
+  '',
+  'targets: ' + Object.entries(targets).map(([k, ok]) => `${k} ${ok ? 'met' : 'MISSED'}`).join(', '),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
