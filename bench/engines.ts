@@ -68,7 +68,7 @@ function lunrEngine(passages: readonly Passage[]): Engine {
  * word still returns the passages that match the rest.
  */
 function flexsearch(passages: readonly Passage[]): Engine {
-  const index = new Index({ tokenize: 'forward', encoder: new Encoder(Charset.LatinBalance, EnglishPreset), resolution: 9 });
+  const index = new Index({ tokenize: 'forward', encoder: new Encoder(Charset.LatinBalance).assign(EnglishPreset), resolution: 9 });
   for (const p of passages) index.add(p.index, searchableText(p));
   const search = (query: string, limit: number) => (index.search(query, { limit, suggest: true }) as number[]).slice(0, limit);
   return { search, complete: search };
