@@ -1,5 +1,5 @@
 import type { Corpus, Footnote, Passage, Work } from '../corpus';
-import { createIndex, type PassageIndex } from '../search/passages';
+import { createIndex, highlightSpans, type PassageHit, type PassageIndex } from '../search/passages';
 import { createNameIndex, type NameIndex } from '../search/names';
 import type { Attribution, FootnoteView, Quotation, Span } from './types';
 
@@ -75,4 +75,10 @@ export function quotation(library: Library, passage: Passage, extra: { highlight
     footnotes: [...new Map(footnotes.map((f) => [f.key, f])).values()],
     attribution: attribution(work, passageLocator(work, passage)),
   };
+}
+
+/** A search hit quoted with its matched words in bold, excerpted around the first of them. */
+export function hitQuotation(library: Library, hit: PassageHit): Quotation {
+  const highlights = highlightSpans(hit.passage, hit.terms);
+  return quotation(library, hit.passage, { highlights, ...(highlights[0] ? { focus: highlights[0] } : {}) });
 }

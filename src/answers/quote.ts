@@ -1,6 +1,7 @@
 import { hasSearchableWords, searchPassages } from '../search/passages';
 import { cleanText, isNotice, MAX_QUERY_LENGTH, notice, resolveWork, tooLong } from './input';
-import { quotation, type Library } from './library';
+import type { Corpus, Passage } from '../corpus';
+import { hitQuotation, quotation, type Library } from './library';
 import type { Answer } from './types';
 
 /** How many ranked matches the buttons can page through. */
@@ -24,9 +25,7 @@ export function quote(library: Library, request: QuoteRequest, random: () => num
   const isPrivate = request.private ?? false;
 
   if (!query) {
-    const pool = library.corpus.passages.filter((p) => !work || p.workId === work.meta.id);
-    const long = pool.filter((p) => p.text.split(/\s+/).length >= MIN_RANDOM_WORDS);
-    const from = long.length ? long : pool;
+    const from = randomPool(library.corpus, work?.meta.id);
     const passage = from[Math.floor(random() * from.length)];
     if (!passage) return notice('empty', `There are no passages${scope} to quote.`);
     return { kind: 'quote', ...(work ? { workId: work.meta.id } : {}), quotation: quotation(library, passage), private: isPrivate };
@@ -48,8 +47,24 @@ export function quote(library: Library, request: QuoteRequest, random: () => num
     kind: 'quote',
     query,
     ...(work ? { workId: work.meta.id } : {}),
-    quotation: quotation(library, hit.passage, { highlights: hit.highlights, ...(hit.highlights[0] ? { focus: hit.highlights[0] } : {}) }),
+    quotation: hitQuotation(library, hit),
     paging: { index: page, total: hits.length },
     private: isPrivate,
   };
+}
+
+const randomPools = new WeakMap<Corpus, Map<string, Passage[]>>();
+
+/** The passages a random quote draws from, in one work or all, computed once per corpus. */
+function randomPool(corpus: Corpus, workId = ''): Passage[] {
+  let pools = randomPools.get(corpus);
+  if (!pools) randomPools.set(corpus, (pools = new Map()));
+  let pool = pools.get(workId);
+  if (!pool) {
+    const all = corpus.passages.filter((p) => !workId || p.workId === workId);
+    const long = all.filter((p) => p.text.split(/\s+/).length >= MIN_RANDOM_WORDS);
+    pool = long.length ? long : all;
+    pools.set(workId, pool);
+  }
+  return pool;
 }

@@ -1,6 +1,6 @@
 import { hasSearchableWords, searchPassages } from '../search/passages';
 import { cleanText, isNotice, MAX_QUERY_LENGTH, notice, resolveWork, tooLong } from './input';
-import { quotation, type Library } from './library';
+import { hitQuotation, type Library } from './library';
 import { MAX_MATCHES } from './quote';
 import type { Answer } from './types';
 
@@ -31,6 +31,6 @@ export function search(library: Library, request: SearchRequest): Answer {
   if (page >= pages) return notice('error', `“${query}” now has ${pages} page${pages === 1 ? '' : 's'} of results, so page ${page + 1} is no longer there. Run /search again.`);
   const results = hits
     .slice(page * SEARCH_PAGE_SIZE, (page + 1) * SEARCH_PAGE_SIZE)
-    .map((h) => quotation(library, h.passage, { highlights: h.highlights, ...(h.highlights[0] ? { focus: h.highlights[0] } : {}) }));
+    .map((h) => hitQuotation(library, h));
   return { kind: 'search', query, ...(work ? { workId: work.meta.id } : {}), results, paging: { index: page, total: pages }, pageSize: SEARCH_PAGE_SIZE };
 }

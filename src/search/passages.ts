@@ -8,8 +8,8 @@ export type PassageIndex = MiniSearch<IndexedPassage>;
 export interface PassageHit {
   passage: Passage;
   score: number;
-  /** Spans of the passage text whose words matched the query, for bold. */
-  highlights: { start: number; end: number }[];
+  /** The index terms that matched; `highlightSpans` turns them into spans for the hit that is shown. */
+  terms: ReadonlySet<string>;
 }
 
 /** The text the index sees: footnote markers blanked out, offsets kept. */
@@ -42,7 +42,7 @@ export function searchPassages(index: PassageIndex, passages: readonly Passage[]
   return results.slice(0, limit).flatMap((r) => {
     const passage = passages[r.id as number];
     if (!passage) return [];
-    return [{ passage, score: r.score, highlights: highlightSpans(passage, new Set(r.terms)) }];
+    return [{ passage, score: r.score, terms: new Set(r.terms) }];
   });
 }
 
