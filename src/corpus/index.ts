@@ -2,3 +2,4 @@ export * from './types';
 export { parseWork, MARKER } from './parse';
 export { sourceText, verifyAgainstSource } from './sources';
 export { checkCorpus, loadCorpus, formatProblems, CorpusError, PEOPLE_FILE, SOURCES_DIR } from './load';
+export { repairDoubleEncoding } from './encoding';

@@ -1,15 +1,25 @@
 import { parse as parseHtml } from 'node-html-parser';
+import { repairDoubleEncoding } from './encoding';
 import type { Passage, Problem, Work } from './types';
 
 /** The largest gap allowed between two pieces of a passage split by a marker: room for the source's own marker. */
 const MAX_MARKER_GAP = 32;
 
+export const PAGE_NUMBERS = '.pagenum, .pageno, .page-number';
+
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** The readable text of a received source document, whitespace collapsed. */
+/** The readable text of a received source document: whitespace collapsed, double-encoded letters repaired. */
 export function sourceText(fileName: string, raw: string): string {
-  const text = /\.x?html?$/i.test(fileName) ? parseHtml(raw).structuredText : raw.replace(/^\uFEFF/, '');
-  return collapse(text);
+  const text = /\.x?html?$/i.test(fileName) ? htmlText(raw) : raw.replace(/^\uFEFF/, '');
+  return collapse(repairDoubleEncoding(text));
+}
+
+/** An HTML document's text without its printed page numbers (`<span class="pagenum">`), which are no part of the prose. */
+function htmlText(raw: string): string {
+  const root = parseHtml(raw);
+  for (const pageNumber of root.querySelectorAll(PAGE_NUMBERS)) pageNumber.remove();
+  return root.structuredText;
 }
 
 /** The passage split around its footnote markers: the pieces that must stand in the source as written. */
