@@ -11,19 +11,25 @@ export const PEOPLE_FILE = 'people.yml';
 export const SOURCES_DIR = 'sources';
 const MAX_NAME_WORDS = 8;
 
+const STARTUP_PROBLEMS_SHOWN = 50;
+
 export class CorpusError extends Error {
   constructor(
     readonly dir: string,
     readonly problems: Problem[],
   ) {
-    super(formatProblems(dir, problems));
+    // A log line, not a report: the first problems and a count; `npm run check-corpus` lists them all.
+    super(formatProblems(dir, problems, STARTUP_PROBLEMS_SHOWN));
     this.name = 'CorpusError';
   }
 }
 
-export function formatProblems(dir: string, problems: Problem[]): string {
+export function formatProblems(dir: string, problems: Problem[], limit = Infinity): string {
   const head = `The corpus in ${dir} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`;
-  return [head, ...problems.map((p) => `  ${p.file}:${p.line}: ${p.message}`)].join('\n');
+  const shown = problems.slice(0, limit).map((p) => `  ${p.file}:${p.line}: ${p.message}`);
+  const rest = problems.length - shown.length;
+  const more = rest > 0 ? [`  … and ${rest} more: run npm run check-corpus to list them all.`] : [];
+  return [head, ...shown, ...more].join('\n');
 }
 
 export interface CorpusCheck {

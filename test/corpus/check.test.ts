@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { checkCorpus, CorpusError, loadCorpus } from '../../src/corpus';
+import { checkCorpus, CorpusError, formatProblems, loadCorpus } from '../../src/corpus';
 
 const run = promisify(execFile);
 
@@ -131,5 +131,23 @@ describe('the seed corpus', () => {
     }
     const markers = letter?.passages.flatMap((p) => p.footnoteRefs.map((r) => p.text.slice(r.start - 1, r.end)));
     expect(markers).toEqual(['P[1]', ' [2]', 'n[3]', '.[4]']);
+  });
+});
+
+describe('formatProblems', () => {
+  const problems = Array.from({ length: 60 }, (_, i) => ({ file: 'corpus/book.md', line: i + 1, message: `problem ${i + 1}` }));
+
+  it('lists every problem for check-corpus', () => {
+    const lines = formatProblems('corpus', problems).split('\n');
+    expect(lines).toHaveLength(61);
+    expect(lines[0]).toBe('The corpus in corpus has 60 problems:');
+    expect(lines[60]).toBe('  corpus/book.md:60: problem 60');
+  });
+
+  it('shows the first 50 and a count when the bot refuses to start', () => {
+    const lines = new CorpusError('corpus', problems).message.split('\n');
+    expect(lines).toHaveLength(52);
+    expect(lines[50]).toBe('  corpus/book.md:50: problem 50');
+    expect(lines[51]).toBe('  … and 10 more: run npm run check-corpus to list them all.');
   });
 });
