@@ -101,14 +101,20 @@ export function parseWork(text: string, file: string): ParsedWork {
 
   const workId = meta?.id ?? '';
   const footnotes: Footnote[] = [];
+  // Long chapters may run through the alphabet and start their note letters again: a label may be
+  // defined again in its chapter once a marker has used it since its last definition.
+  const markerLines = (label: string, chapter: number) =>
+    blocks.filter((b) => b.kind === 'paragraph' && b.chapter === chapter && b.lines.some((l) => l.includes(`[^${label}]`))).map((b) => b.line);
   for (const block of blocks.filter((b) => b.kind === 'definition')) {
     const label = block.label ?? '';
-    const key = `${block.chapter}:${label}`;
     const text = block.lines.join(' ').trim();
-    if (footnotes.some((f) => f.key === key)) {
+    const earlier = footnotes.filter((f) => f.chapter === block.chapter && f.label === label);
+    const previous = earlier.at(-1);
+    if (previous && !markerLines(label, block.chapter).some((l) => l > previous.line && l < block.line)) {
       problem(block.line, `footnote [^${label}] is defined twice${block.chapter ? ` in chapter ${block.chapter}` : ''}`);
       continue;
     }
+    const key = earlier.length ? `${block.chapter}:${label}:${earlier.length + 1}` : `${block.chapter}:${label}`;
     if (text === '') problem(block.line, `footnote [^${label}] is empty`);
     footnotes.push({ workId, key, label, chapter: block.chapter, text, line: block.line });
   }
@@ -125,7 +131,7 @@ export function parseWork(text: string, file: string): ParsedWork {
       const label = m[1] ?? '';
       shown += raw.slice(last, m.index);
       last = m.index + m[0].length;
-      const footnote = resolveFootnote(footnotes, block.chapter, label);
+      const footnote = resolveFootnote(footnotes, block.chapter, label, block.line);
       if (typeof footnote === 'string') {
         problem(block.line, footnote);
         shown += `[${label}]`;
@@ -159,10 +165,14 @@ export function parseWork(text: string, file: string): ParsedWork {
   return { work: { meta, file, chapters, passages, footnotes }, problems };
 }
 
-/** A marker finds its note in its own chapter first, then anywhere in the work if only one note has that label. */
-function resolveFootnote(footnotes: Footnote[], chapter: number, label: string): Footnote | string {
-  const own = footnotes.find((f) => f.chapter === chapter && f.label === label);
-  if (own) return own;
+/**
+ * A marker finds its note in its own chapter first (the first definition after the marker, when a
+ * chapter reuses a label), then anywhere in the work if only one note has that label.
+ */
+function resolveFootnote(footnotes: Footnote[], chapter: number, label: string, line: number): Footnote | string {
+  const own = footnotes.filter((f) => f.chapter === chapter && f.label === label);
+  const found = own.find((f) => f.line > line) ?? own.at(-1);
+  if (found) return found;
   const elsewhere = footnotes.filter((f) => f.label === label);
   if (elsewhere.length === 1 && elsewhere[0]) return elsewhere[0];
   if (elsewhere.length > 1) {

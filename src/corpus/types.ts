@@ -23,7 +23,7 @@ export interface Chapter {
 
 export interface Footnote {
   workId: string;
-  /** Unique within the work: `${chapter}:${label}`. */
+  /** Unique within the work: `${chapter}:${label}`, or `${chapter}:${label}:${k}` for the k-th note of a label a chapter reuses. */
   key: string;
   /** The author's own number or letter, as the text shows it. */
   label: string;

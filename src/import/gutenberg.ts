@@ -1,0 +1,68 @@
+import { assemble, type SourceItem } from './assemble';
+import { titlePageMeta } from './headings';
+import type { ImportedWork, ImportMeta } from './types';
+
+const START = /^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
+const END = /^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/i;
+const END_LINE = /^End of (?:the )?Project Gutenberg/i;
+const CREDITS = /^(?:Produced by|E-?text prepared by|Transcribed (?:from|by))\b/i;
+
+/** A Project Gutenberg plain-text book (or any plain text laid out the same way). */
+export function importGutenberg(raw: string): ImportedWork {
+  const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const start = lines.findIndex((l) => START.test(l.trim()));
+  let end = lines.findIndex((l, i) => i > start && END.test(l.trim()));
+  if (end < 0) end = lines.length;
+  const header = start >= 0 ? lines.slice(0, start) : [];
+  let last = end;
+  for (let i = end - 1; i > start && i >= end - 12; i--) if (END_LINE.test((lines[i] ?? '').trim())) last = i;
+
+  const items: SourceItem[] = [];
+  const skipped: ImportedWork['skipped'] = [];
+  if (start >= 0) skipped.push({ line: 1, what: 'Project Gutenberg header' });
+  if (last < lines.length) skipped.push({ line: last + 1, what: 'Project Gutenberg licence' });
+  for (let i = start + 1; i < last; i++) {
+    const text = lines[i] ?? '';
+    if (CREDITS.test(text.trim()) && i < start + 30) {
+      skipped.push({ line: i + 1, what: 'credits' });
+      while (i + 1 < last && (lines[i + 1] ?? '').trim() !== '') i++;
+      continue;
+    }
+    items.push({ kind: 'line', text, line: i + 1 });
+  }
+
+  const assembled = assemble(items, { inferHeadings: true });
+  const field = (name: RegExp) => {
+    for (let i = 0; i < header.length; i++) {
+      const m = new RegExp(`^${name.source}:\\s*(.*)$`, 'i').exec(header[i] ?? '');
+      if (!m) continue;
+      const more: string[] = [m[1] ?? ''];
+      // Continuation lines are indented.
+      while (/^\s+\S/.test(header[i + 1] ?? '')) more.push((header[++i] ?? '').trim());
+      const value = more.join(' ').trim();
+      if (value) return value;
+    }
+    return undefined;
+  };
+  const page = titlePageMeta(assembled.titlePage);
+  const ebook = /EBook #(\d+)/i.exec(header.join('\n'))?.[1];
+  const meta: ImportMeta = {
+    title: field(/Title/) ?? page.title ?? '',
+    ...optional('author', field(/Author/) ?? page.author),
+    ...optional('translator', field(/Translators?/) ?? page.translator),
+    ...optional('source', ebook ? `Project Gutenberg EBook #${ebook}` : undefined),
+    ...optional('license', start >= 0 ? 'Public domain in the USA; Project Gutenberg License' : undefined),
+    ...optional('url', ebook ? `https://www.gutenberg.org/ebooks/${ebook}` : undefined),
+  };
+  return {
+    format: 'gutenberg',
+    meta,
+    blocks: assembled.blocks,
+    unplaced: assembled.unplaced,
+    skipped: [...skipped, ...assembled.skipped].sort((a, b) => a.line - b.line),
+  };
+}
+
+export function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
