@@ -7,7 +7,7 @@ import type { Corpus } from '../corpus';
 import type { Logger } from '../logger';
 import { createNameIndex, loadNameIndex, nameIndexData, type NameIndex, type NameIndexData } from './names';
 import { passageIndexOptions, indexOptionsFingerprint, type IndexedPassage } from './options';
-import { searchableText, type PassageIndex } from './passages';
+import { indexData, loadIndex, passageIndex, searchableText, type PassageIndex } from './passages';
 
 /** Bumped when the cache file's layout changes. */
 const CACHE_FORMAT = 1;
@@ -23,14 +23,14 @@ export type Progress = (done: number, total: number) => void;
 
 /** Builds both indexes, yielding between chunks so progress can be shown on a large corpus. */
 export async function buildIndexes(corpus: Corpus, onProgress?: Progress): Promise<Indexes> {
-  const index = new MiniSearch<IndexedPassage>(passageIndexOptions);
+  const search = new MiniSearch<IndexedPassage>(passageIndexOptions);
   const total = corpus.passages.length;
   for (let start = 0; start < total; start += CHUNK) {
-    index.addAll(corpus.passages.slice(start, start + CHUNK).map((p) => ({ id: p.index, text: searchableText(p) })));
+    search.addAll(corpus.passages.slice(start, start + CHUNK).map((p) => ({ id: p.index, text: searchableText(p) })));
     onProgress?.(Math.min(total, start + CHUNK), total);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { index, names: createNameIndex(corpus) };
+  return { index: passageIndex(search), names: createNameIndex(corpus) };
 }
 
 /**
@@ -110,8 +110,8 @@ function readCache(raw: string, key: string, corpus: Corpus): Indexes | string {
   if (header.passages !== corpus.passages.length) return 'it holds a different number of passages';
   try {
     const payload = JSON.parse(body) as CachePayload;
-    const index = MiniSearch.loadJS<IndexedPassage>(payload.passages, passageIndexOptions);
-    if (index.documentCount !== corpus.passages.length) return 'its index holds a different number of passages';
+    const index = loadIndex(payload.passages);
+    if (index.search.documentCount !== corpus.passages.length) return 'its index holds a different number of passages';
     return { index, names: loadNameIndex(payload.names) };
   } catch (err) {
     return `it cannot be loaded: ${err instanceof Error ? err.message : String(err)}`;
@@ -120,7 +120,7 @@ function readCache(raw: string, key: string, corpus: Corpus): Indexes | string {
 
 async function writeCache(cacheDir: string, file: string, key: string, corpus: Corpus, built: Indexes): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  const payload: CachePayload = { passages: built.index.toJSON(), names: nameIndexData(built.names) };
+  const payload: CachePayload = { passages: indexData(built.index), names: nameIndexData(built.names) };
   const body = JSON.stringify(payload);
   const header: CacheHeader = { format: CACHE_FORMAT, key, sha256: createHash('sha256').update(body).digest('hex'), passages: corpus.passages.length };
   // Written aside and renamed, so a crash mid-write never leaves a half file under the real name.

@@ -1,9 +1,22 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Passage } from '../corpus';
 import { passageIndexOptions, type IndexedPassage } from './options';
 import { processTerm, wordSpans } from './text';
 
-export type PassageIndex = MiniSearch<IndexedPassage>;
+export interface PassageIndex {
+  /** MiniSearch over the passages, always built and loaded with `passageIndexOptions`. */
+  search: MiniSearch<IndexedPassage>;
+  /** How many passages hold each index term. */
+  documentFrequency: ReadonlyMap<string, number>;
+}
+
+/**
+ * A word in more than this share of a large corpus ("not", "she", "prince" in War and Peace)
+ * barely changes the ranking, yet scoring its thousands of passages is most of a query's cost,
+ * so it is left out when the query has rarer words. Small corpora keep every word.
+ */
+const COMMON_SHARE = 0.08;
+const COMMON_MIN_PASSAGES = 500;
 
 export interface PassageHit {
   passage: Passage;
@@ -22,13 +35,44 @@ export function searchableText(passage: Passage): string {
 }
 
 export function createIndex(passages: readonly Passage[]): PassageIndex {
-  const index = new MiniSearch<IndexedPassage>(passageIndexOptions);
-  index.addAll(passages.map((p) => ({ id: p.index, text: searchableText(p) })));
-  return index;
+  const search = new MiniSearch<IndexedPassage>(passageIndexOptions);
+  search.addAll(passages.map((p) => ({ id: p.index, text: searchableText(p) })));
+  return passageIndex(search);
 }
 
-export function loadIndex(json: string): PassageIndex {
-  return MiniSearch.loadJSON<IndexedPassage>(json, passageIndexOptions);
+/** Wraps a freshly built MiniSearch, counting its terms' passages. */
+export function passageIndex(search: MiniSearch<IndexedPassage>): PassageIndex {
+  return { search, documentFrequency: documentFrequencies(search.toJSON()) };
+}
+
+/** The index as plain data, for the cache. */
+export function indexData(index: PassageIndex): AsPlainObject {
+  return index.search.toJSON();
+}
+
+export function loadIndex(data: AsPlainObject): PassageIndex {
+  return { search: MiniSearch.loadJS<IndexedPassage>(data, passageIndexOptions), documentFrequency: documentFrequencies(data) };
+}
+
+function documentFrequencies(data: AsPlainObject): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const [term, fields] of data.index) {
+    let passages = 0;
+    for (const postings of Object.values(fields)) passages += Object.keys(postings).length;
+    frequency.set(term, passages);
+  }
+  return frequency;
+}
+
+/** The query without its too-common words, unless that would leave nothing to search for. */
+function withoutCommonWords(index: PassageIndex, query: string): string {
+  const threshold = Math.max(COMMON_MIN_PASSAGES, COMMON_SHARE * index.search.documentCount);
+  const words = wordSpans(query).flatMap((span) => {
+    const term = processTerm(span.word);
+    return term === null ? [] : [{ word: span.word, common: (index.documentFrequency.get(term) ?? 0) > threshold }];
+  });
+  const rare = words.filter((w) => !w.common);
+  return rare.length && rare.length < words.length ? rare.map((w) => w.word).join(' ') : query;
 }
 
 export interface PassageQuery {
@@ -38,7 +82,7 @@ export interface PassageQuery {
 }
 
 export function searchPassages(index: PassageIndex, passages: readonly Passage[], { query, workId, limit = 5 }: PassageQuery): PassageHit[] {
-  const results = index.search(query, workId ? { filter: (r) => passages[r.id as number]?.workId === workId } : {});
+  const results = index.search.search(withoutCommonWords(index, query), workId ? { filter: (r) => passages[r.id as number]?.workId === workId } : {});
   return results.slice(0, limit).flatMap((r) => {
     const passage = passages[r.id as number];
     if (!passage) return [];

@@ -66,7 +66,7 @@ describe('index cache', () => {
     expect(await indexCacheKey(after)).not.toBe(await indexCacheKey(before));
     const rebuilt = await loadOrBuildIndexes(after, cacheDir, logger);
     expect(rebuilt.cache).toBe('miss');
-    expect(rebuilt.index.documentCount).toBe(before.passages.length - 1);
+    expect(rebuilt.index.search.documentCount).toBe(before.passages.length - 1);
     expect(await readdir(cacheDir)).toHaveLength(1);
   });
 });
