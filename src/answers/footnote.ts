@@ -85,7 +85,9 @@ export function describeRanges(works: readonly Work[]): string {
       ? `${w.meta.title} numbers its footnotes afresh in each chapter (${list})`
       : `${w.meta.title} has footnote${labels.length === 1 ? '' : 's'} ${list}`;
   });
-  return parts.length ? `${parts.join('; ')}.` : 'The texts have no footnotes.';
+  if (parts.length) return `${parts.join('; ')}.`;
+  const only = works.length === 1 ? works[0] : undefined;
+  return only ? `${only.meta.title} has no footnotes.` : 'The texts have no footnotes.';
 }
 
 function describeLabels(labels: string[]): string {

@@ -1,4 +1,5 @@
-import { lookupName, suggestNames, type Mention } from '../search/names';
+import { lookupName, suggestNames, type Mention, type NameEntry } from '../search/names';
+import { foldPhrase } from '../search/text';
 import { attribution, footnoteView, quotation, type Library } from './library';
 import { cleanText, isNotice, MAX_NAME_LENGTH, notice, resolveWork, tooLong } from './input';
 import type { Answer } from './types';
@@ -25,7 +26,8 @@ export function who(library: Library, request: WhoRequest): Answer {
     const suggestions = suggestNames(library.names, name, SUGGESTIONS).map((e) => e.name);
     return notice('empty', `No one named “${name}” appears in the texts.`, suggestions);
   }
-  const { entry, exact } = match;
+  const { entry } = match;
+  const exact = match.exact || partOfOneName(library, entry, name);
   const inScope = (workId: string) => !work || workId === work.meta.id;
 
   const byPassage = new Map<number, Mention[]>();
@@ -63,4 +65,18 @@ export function who(library: Library, request: WhoRequest): Answer {
     mentionCount: [...byPassage.values()].reduce((n, spans) => n + spans.length, 0),
     passageCount: byPassage.size,
   };
+}
+
+/**
+ * "Natalia" or "Leon" is part of one person's name as the texts write it, not a misspelling:
+ * true when the query's words are whole words of an alias of `entry` and of no other entry.
+ */
+function partOfOneName(library: Library, entry: NameEntry, query: string): boolean {
+  const words = foldPhrase(query).split(' ').filter(Boolean);
+  if (words.length === 0) return false;
+  const holds = (e: NameEntry) => e.aliases.some((alias) => {
+    const aliasWords = foldPhrase(alias).split(' ');
+    return words.every((w) => aliasWords.includes(w));
+  });
+  return holds(entry) && library.names.entries.filter(holds).length === 1;
 }

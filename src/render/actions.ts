@@ -30,6 +30,8 @@ export function encodeAction(action: ButtonAction): string {
       if (query.length > room) {
         const cut = query.lastIndexOf(' ', room);
         query = query.slice(0, cut > 0 ? cut : room);
+        // Never half a character: a cut between a surrogate pair would leave invalid text.
+        if (/[\uD800-\uDBFF]$/.test(query)) query = query.slice(0, -1);
       }
       return prefix + query;
     }

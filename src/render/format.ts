@@ -2,9 +2,15 @@ import { escapeMarkdown } from 'discord.js';
 import type { Attribution, Quotation } from '../answers';
 import { clip, ELLIPSIS, excerptRange, type Excerpt } from './limits';
 
-/** Escapes every Markdown construct Discord knows, so corpus text and echoed input show as written. */
+/**
+ * Escapes every Markdown construct Discord knows, so corpus text and echoed input show as written.
+ * Mentions and other `<…>` entities (`@everyone`, `<@123>`, `<#1>`, `<t:0>`) are escaped too: they
+ * must show as the characters written, never as a highlighted mention or a rendered date.
+ */
 export function escape(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+    .replace(/@(?=everyone|here)/g, '\\@')
+    .replace(/<(?=[@#:/]|a:|t:|id:)/g, '\\<');
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -66,7 +66,8 @@ function wordWindow(text: string, max: number, focus: Excerpt): Excerpt {
   const centre = Math.floor((focus.start + focus.end) / 2);
   let start = Math.max(0, Math.min(centre - Math.floor(max / 2), text.length - max));
   let end = Math.min(text.length, start + max);
-  if (start > 0) {
+  // A start just after a space is already a word's first letter; only a start inside a word moves on.
+  if (start > 0 && text[start - 1] !== ' ') {
     const space = text.indexOf(' ', start);
     start = space < 0 || space >= end ? start : space + 1;
   }

@@ -163,19 +163,33 @@ function renderSearch(answer: SearchAnswer): ReplyData {
   return { embeds: [embed], components: [actionRow(row)], allowed_mentions: NO_MENTIONS };
 }
 
+/** The most a gloss takes of a /who description, and the least worth showing. */
+const GLOSS_ROOM = { most: 900, least: 160 };
+
 function renderWho(answer: WhoAnswer): ReplyData {
-  const lines: string[] = [];
-  if (!answer.exact) lines.push(`No one is named ${echo(answer.query)}; the closest name in the texts is **${escape(answer.name)}**.`);
-  if (answer.aliases.length) lines.push(`Also called: ${answer.aliases.map(escape).join(', ')}.`);
-  for (const gloss of answer.glosses) {
-    lines.push(`Footnote ${escape(gloss.footnote.label)} of *${escape(gloss.attribution.title)}* glosses the name:`);
-    lines.push(quoteMarkdown({ text: gloss.footnote.text }, 900));
-  }
-  if (answer.passageCount === 0) lines.push('No passage mentions the name.');
-  else {
+  const head: string[] = [];
+  if (!answer.exact) head.push(`No one is named ${echo(answer.query)}; the closest name in the texts is **${escape(answer.name)}**.`);
+  if (answer.aliases.length) head.push(clip(`Also called: ${answer.aliases.map(escape).join(', ')}.`, 1000));
+  let mentioned = 'No passage mentions the name.';
+  if (answer.passageCount > 0) {
     const shown = answer.mentions.length < answer.passageCount ? ` The first ${answer.mentions.length}:` : '';
-    lines.push(`Mentioned ${plural(answer.mentionCount, 'time')} in ${plural(answer.passageCount, 'passage')}.${shown}`);
+    mentioned = `Mentioned ${plural(answer.mentionCount, 'time')} in ${plural(answer.passageCount, 'passage')}.${shown}`;
   }
+  // Glosses share what the description has left; past a few, the rest are counted, not cut to nothing.
+  const intros = answer.glosses.map((g) => `Footnote ${escape(g.footnote.label)} of *${markdownLine(g.attribution.title, 200)}* glosses the name:`);
+  const more = (k: number) => `…and ${k === 1 ? '1 more footnote glosses' : `${k} more footnotes gloss`} the name.`;
+  const room = (n: number) => {
+    const omitted = n < intros.length ? more(intros.length - n).length + 1 : 0;
+    const fixed = [...head, mentioned].join('\n').length + intros.slice(0, n).reduce((sum, intro) => sum + intro.length + 2, 0) + omitted;
+    return Math.min(GLOSS_ROOM.most, Math.floor((LIMITS.embedDescription - fixed) / Math.max(1, n)));
+  };
+  let shownGlosses = intros.length;
+  while (shownGlosses > 1 && room(shownGlosses) < GLOSS_ROOM.least) shownGlosses--;
+  const each = room(shownGlosses);
+  const lines = [...head];
+  answer.glosses.slice(0, shownGlosses).forEach((gloss, i) => lines.push(intros[i] ?? '', quoteMarkdown({ text: gloss.footnote.text }, each)));
+  if (shownGlosses < intros.length) lines.push(more(intros.length - shownGlosses));
+  lines.push(mentioned);
   const fields = answer.mentions.map((q) => ({
     name: markdownLine(`${q.attribution.title}, ${q.attribution.locator}`, LIMITS.fieldName),
     value: quoteMarkdown(q, 420),

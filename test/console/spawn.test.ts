@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, it } from 'vitest';
+import { answerLine } from '../../src/console/run';
+import { createLogger } from '../../src/logger';
+import { render } from '../../src/render/render';
+import { replyToText } from '../../src/render/text';
+import { loadSeed, type Seed } from '../helpers/library';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let cwd: string;
+let seed: Seed;
+beforeAll(async () => {
+  // An empty working directory: no .env for dotenv to find, whatever the checkout holds.
+  cwd = await mkdtemp(path.join(tmpdir(), 'marginalia-console-'));
+  seed = await loadSeed();
+});
+
+function run(script: string, args: string[], stdin: string): Promise<Run> {
+  const unset = new Set(['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL']);
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !unset.has(key))),
+    CORPUS_DIR: path.join(ROOT, 'corpus'),
+    INDEX_CACHE_DIR: path.join(cwd, 'cache'),
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [path.join(ROOT, script), ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+/** What the console prints for a line, computed in this process with the same registry and renderer. */
+const inProcess = (line: string) => render(answerLine(line, seed.app, createLogger({ level: 'silent' })));
+
+// Each test spawns its own process; they run side by side.
+describe.concurrent('npm run ask (src/console/ask.ts)', () => {
+  it('--json with a command argument prints exactly one line: the reply render produces in-process', async ({ expect }) => {
+    const { code, stdout, stderr } = await run('src/console/ask.ts', ['--json', '/who Hernandez'], '');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const lines = stdout.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe('');
+    expect(JSON.parse(lines[0] ?? '')).toEqual(JSON.parse(JSON.stringify(inProcess('/who Hernandez'))));
+  });
+
+  it('--json over stdin: one JSON line per input line, in order, blank and bad lines included', async ({ expect }) => {
+    const input = ['/footnote 3', '/footnote 7', '/bogus', '', '/who Hernandez', 'no slash', '/search anarchists page:2'];
+    const { code, stdout } = await run('src/console/ask.ts', ['--json'], `${input.join('\n')}\n`);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(input.length);
+    const replies = lines.map((l) => JSON.parse(l) as unknown);
+    expect(replies).toEqual(input.map((line) => JSON.parse(JSON.stringify(inProcess(line)))));
+    // The blank line is answered, so answers stay in step with lines: a notice asking for a command.
+    expect(replies[3]).toEqual({ type: 4, data: { content: 'Type a command, for example /quote anarchists in Catalonia, or /help.', flags: 64, allowed_mentions: { parse: [] } } });
+    expect((replies[1] as { data: { content: string } }).data.content).toBe('There is no footnote 7. Letter to Leon Trotsky has footnotes 1–4.');
+  });
+
+  it('human-readable: each reply as a reader sees it, separated by a blank line, no colour codes when piped', async ({ expect }) => {
+    const input = ['/footnote 7', '/who Hernandez'];
+    const { code, stdout } = await run('src/console/ask.ts', [], `${input.join('\n')}\n`);
+    expect(code).toBe(0);
+    expect(stdout).toBe(input.map((line) => `${replyToText(inProcess(line))}\n\n`).join(''));
+    expect(stdout.startsWith('(only you can see this)\nThere is no footnote 7. Letter to Leon Trotsky has footnotes 1–4.\n\n')).toBe(true);
+    expect(stdout).not.toContain('\u001b[');
+  });
+});
+
+describe.concurrent('npm start (src/main.ts) without DISCORD_TOKEN', () => {
+  it('opens the console: the reason on stderr, only the answer on stdout, exit 0 at end of input', async ({ expect }) => {
+    const { code, stdout, stderr } = await run('src/main.ts', [], '/footnote 3\n');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/DISCORD_TOKEN is not set/);
+    expect(stdout).toBe(`${replyToText(inProcess('/footnote 3'))}\n\n`);
+    expect(stdout).toContain('> Translation of the revolution betrayed.');
+    expect(stdout).not.toMatch(/DISCORD_TOKEN|marginalia>/);
+  });
+});

@@ -1,0 +1,47 @@
+import { createLibrary, type Library } from '../../src/answers';
+import { loadCorpus, type Corpus } from '../../src/corpus';
+import type { AppContext } from '../../src/discord/dispatch';
+import { loadCommands, summarise } from '../../src/discord/registry';
+import { buildIndexes } from '../../src/search/build';
+
+export interface Seed {
+  corpus: Corpus;
+  library: Library;
+  app: AppContext;
+}
+
+let seed: Promise<Seed> | undefined;
+
+/** The real seed corpus (corpus/), its indexes and the command registry, built once per test file. */
+export function loadSeed(): Promise<Seed> {
+  seed ??= (async () => {
+    const corpus = await loadCorpus('corpus');
+    const library = createLibrary(corpus, await buildIndexes(corpus));
+    const registry = await loadCommands();
+    return { corpus, library, app: { library, registry, commands: summarise(registry) } };
+  })();
+  return seed;
+}
+
+/** Every text the bot may quote: passages and footnotes, exactly as the corpus holds them. */
+export function quotableTexts(corpus: Corpus): string[] {
+  return [...corpus.passages.map((p) => p.text), ...corpus.works.flatMap((w) => w.footnotes.map((f) => f.text))];
+}
+
+export function work(corpus: Corpus, id: string) {
+  const found = corpus.works.find((w) => w.meta.id === id);
+  if (!found) throw new Error(`no work ${id} in the seed corpus`);
+  return found;
+}
+
+export function footnoteText(corpus: Corpus, workId: string, label: string): string {
+  const note = work(corpus, workId).footnotes.find((f) => f.label === label);
+  if (!note) throw new Error(`no footnote ${label} in ${workId}`);
+  return note.text;
+}
+
+/** An answer narrowed to its kind, or a thrown error that names what came instead. */
+export function as<K extends string, A extends { kind: string }>(answer: A, kind: K): Extract<A, { kind: K }> {
+  if (answer.kind !== kind) throw new Error(`expected a ${kind} answer, got ${JSON.stringify(answer)}`);
+  return answer as Extract<A, { kind: K }>;
+}

@@ -1,0 +1,54 @@
+import type { InteractionReply } from '../../src/render/render';
+
+const ELLIPSIS = '[…]';
+
+/**
+ * Reads Discord Markdown back to the characters a reader sees: a backslash escapes the next
+ * character, and an unescaped `**` is the renderer's bold. Anything else stays as it is.
+ */
+export function unmarkdown(markdown: string): string {
+  let out = '';
+  for (let i = 0; i < markdown.length; i++) {
+    const c = markdown[i];
+    if (c === '\\' && i + 1 < markdown.length) {
+      out += markdown[++i];
+    } else if (c === '*' && markdown[i + 1] === '*') {
+      i++;
+    } else out += c;
+  }
+  return out;
+}
+
+/** The Markdown strings of a reply that may carry a block quote: content, descriptions and field values. */
+function markdownTexts(reply: InteractionReply): string[] {
+  const { content, embeds = [] } = reply.data;
+  return [
+    ...(content === undefined ? [] : [content]),
+    ...embeds.flatMap((e) => [...(e.description === undefined ? [] : [e.description]), ...(e.fields ?? []).map((f) => f.value)]),
+  ];
+}
+
+/**
+ * Every run of quoted words in a reply: each `> ` line of every Markdown string, its escapes and
+ * bold removed, split where the renderer marked a cut with […]. Each must occur in the corpus as is.
+ * Footnote markers are not removed: a passage's text holds them as `[n]`, so they must match too.
+ */
+export function quotedFragments(reply: InteractionReply): string[] {
+  const fragments: string[] = [];
+  for (const text of markdownTexts(reply)) {
+    for (const line of text.split('\n')) {
+      if (!line.startsWith('> ')) continue;
+      // Cut marks are the renderer's own and are never escaped: split on them before unescaping.
+      for (const piece of line.slice(2).split(ELLIPSIS)) {
+        const words = unmarkdown(piece).trim();
+        if (words) fragments.push(words);
+      }
+    }
+  }
+  return fragments;
+}
+
+/** The fragments that are not, character for character, part of any of `texts`. */
+export function inventedFragments(reply: InteractionReply, texts: readonly string[]): string[] {
+  return quotedFragments(reply).filter((f) => !texts.some((t) => t.includes(f)));
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { notice, type QuoteAnswer } from '../../src/answers';
+import { escape, quoteMarkdown } from '../../src/render/format';
+import { render } from '../../src/render/render';
+import { quotedFragments, unmarkdown } from '../helpers/quoted';
+
+describe('escape', () => {
+  it.each([
+    ['@everyone', '\\@everyone'],
+    ['hi @here!', 'hi \\@here!'],
+    ['<@123>', '\\<@123>'],
+    ['<@!123> <@&456> <#789>', '\\<@!123> \\<@&456> \\<#789>'],
+    ['<t:0:R>', '\\<t:0:R>'],
+    ['**x**', '\\*\\*x\\*\\*'],
+    ['_x_', '\\_x\\_'],
+    ['`', '\\`'],
+    ['~~x~~ ||y||', '\\~\\~x\\~\\~ \\|\\|y\\|\\|'],
+    ['# heading', '\\# heading'],
+    ['- item', '\\- item'],
+    ['2. We are', '2\\. We are'],
+    ['a \\ b', 'a \\\\ b'],
+    ['plain words, 1936 – “quoted”', 'plain words, 1936 – “quoted”'],
+    ['a < b and x@y.org', 'a < b and x@y.org'],
+  ])('%j → %j, which reads back as written', (text, escaped) => {
+    expect(escape(text)).toBe(escaped);
+    expect(unmarkdown(escape(text))).toBe(text);
+  });
+});
+
+describe('quoteMarkdown', () => {
+  it('quotes corpus text with markdown and mentions escaped, highlights in bold', () => {
+    const text = 'Tell @everyone: **not bold** and _not italic_ to <@123>, `not code`.';
+    const start = text.indexOf('bold');
+    const md = quoteMarkdown({ text, highlights: [{ start, end: start + 4 }] }, 500);
+    expect(md).toBe('> Tell \\@everyone: \\*\\*not **bold**\\*\\* and \\_not italic\\_ to \\<@123>, \\`not code\\`.');
+    expect(unmarkdown(md.slice(2))).toBe(text);
+  });
+
+  it('cuts long text at sentences, marked […], within the room given', () => {
+    const text = 'First sentence here. Second one follows. Third ends it.';
+    const focus = text.indexOf('Second');
+    const md = quoteMarkdown({ text, focus: { start: focus, end: focus + 6 } }, 40);
+    expect(md.length).toBeLessThanOrEqual(40);
+    expect(md).toBe('> […] Second one follows. […]');
+  });
+});
+
+describe('echoed input is escaped wherever it is shown', () => {
+  it.each(['@everyone', '<@123>', '**x**', '_x_', '`rm -rf`'])('%j in a notice', (input) => {
+    const reply = render(notice('empty', `No one named “${input}” appears in the texts.`, [input]));
+    expect(reply.data.content).toBe(`No one named “${escape(input)}” appears in the texts.\nDid you mean: ${escape(input)}?`);
+    expect(reply.data.content).not.toMatch(/(?<!\\)@(everyone|here)|(?<!\\)<@/);
+  });
+
+  it('in a /search title and a /quote of corpus text', () => {
+    const quotation = {
+      workId: 'w',
+      seq: 0,
+      text: 'Ping @everyone and <@1> with **stars**.',
+      highlights: [],
+      footnotes: [],
+      attribution: { workId: 'w', title: '*Starred* @here', locator: '¶ 1' },
+    };
+    const quote: QuoteAnswer = { kind: 'quote', quotation, private: false };
+    const embed = render(quote).data.embeds?.[0];
+    expect(embed?.title).toBe('\\*Starred\\* \\@here');
+    expect(embed?.description).toBe('> Ping \\@everyone and \\<@1> with \\*\\*stars\\*\\*.');
+    expect(quotedFragments(render(quote))).toEqual([quotation.text]);
+    const search = render({ kind: 'search', query: '@everyone **x**', results: [quotation], paging: { index: 0, total: 1 }, pageSize: 5 });
+    expect(search.data.embeds?.[0]?.title).toBe('Passages matching “\\@everyone \\*\\*x\\*\\*”');
+  });
+});
