@@ -1,6 +1,6 @@
 import { createLibrary } from './answers';
 import type { Config } from './config';
-import { loadCorpus } from './corpus';
+import { loadCorpus, readProofs, writeProofs } from './corpus';
 import type { AppContext } from './discord/dispatch';
 import { loadCommands, summarise } from './discord/registry';
 import type { Logger } from './logger';
@@ -18,7 +18,11 @@ function terminalProgress(stream: NodeJS.WriteStream): Progress | undefined {
 /** Loads and validates the corpus, loads or builds its indexes and loads the commands. */
 export async function createApp(config: Config, logger: Logger): Promise<AppContext> {
   const started = performance.now();
-  const corpus = await loadCorpus(config.corpusDir);
+  const proven = await readProofs(config.indexCacheDir);
+  const corpus = await loadCorpus(config.corpusDir, { proven });
+  await writeProofs(config.indexCacheDir, corpus.proofs, proven).catch((err: unknown) =>
+    logger.warn({ err }, 'could not record which works were proven against their sources; the next start proves them again'),
+  );
   const loaded = await loadOrBuildIndexes(corpus, config.indexCacheDir, logger, terminalProgress(process.stderr));
   const library = createLibrary(corpus, loaded);
   const registry = await loadCommands();

@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { folderCodeHash } from '../code-hash';
 import { parseWork } from './parse';
 import { sourceText, verifyAgainstSource } from './sources';
 import type { Corpus, PersonAliases, Problem, Work } from './types';
@@ -37,18 +38,26 @@ export interface CorpusCheck {
   problems: Problem[];
 }
 
+export interface CheckOptions {
+  /** Proofs from an earlier start (`Corpus.proofs`): works whose file and source are unchanged since need no proving again. */
+  proven?: ReadonlySet<string>;
+}
+
 /** Reads and validates every work in `dir`; never throws for content problems, it lists them. */
-export async function checkCorpus(dir: string): Promise<CorpusCheck> {
+export async function checkCorpus(dir: string, { proven }: CheckOptions = {}): Promise<CorpusCheck> {
   const problems: Problem[] = [];
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md').sort();
   } catch {
     const problem = { file: dir, line: 0, message: 'the corpus folder cannot be read' };
-    return { corpus: { fingerprint: '', works: [], passages: [], people: [] }, problems: [problem] };
+    return { corpus: { fingerprint: '', works: [], passages: [], people: [], proofs: [] }, problems: [problem] };
   }
 
   const works: Work[] = [];
+  const proofs: string[] = [];
+  // The parser and the proving code are part of each proof: a change to them lapses old proofs.
+  const code = await folderCodeHash(new URL('.', import.meta.url));
   const firstFileOfId = new Map<string, string>();
   const hash = createHash('sha256');
   for (const name of names) {
@@ -64,7 +73,9 @@ export async function checkCorpus(dir: string): Promise<CorpusCheck> {
       continue;
     }
     firstFileOfId.set(work.meta.id, file);
-    problems.push(...(await checkSource(dir, work)));
+    const checked = await checkSource(dir, work, `${code}\0${text}`, proven);
+    problems.push(...checked.problems);
+    if (checked.proof) proofs.push(checked.proof);
     works.push(work);
   }
   // Sources are proven against but not indexed; only the Markdown and people.yml shape the indexes.
@@ -74,25 +85,29 @@ export async function checkCorpus(dir: string): Promise<CorpusCheck> {
   hash.update(JSON.stringify(people));
   const passages = works.flatMap((w) => w.passages);
   passages.forEach((p, i) => (p.index = i));
-  return { corpus: { fingerprint: hash.digest('hex'), works, passages, people }, problems };
+  return { corpus: { fingerprint: hash.digest('hex'), works, passages, people, proofs }, problems };
 }
 
 /** Loads the corpus, refusing an invalid one with every problem listed. */
-export async function loadCorpus(dir: string): Promise<Corpus> {
-  const { corpus, problems } = await checkCorpus(dir);
+export async function loadCorpus(dir: string, options: CheckOptions = {}): Promise<Corpus> {
+  const { corpus, problems } = await checkCorpus(dir, options);
   if (problems.length) throw new CorpusError(dir, problems);
   return corpus;
 }
 
-async function checkSource(dir: string, work: Work): Promise<Problem[]> {
+/** Proves the work against its source, unless this very file and source were proven before. */
+async function checkSource(dir: string, work: Work, codeAndText: string, proven?: ReadonlySet<string>): Promise<{ problems: Problem[]; proof?: string }> {
   const file = path.join(dir, SOURCES_DIR, work.meta.sourceFile);
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
   } catch {
-    return [{ file: work.file, line: 1, message: `source_file ${work.meta.sourceFile} is missing from ${path.join(dir, SOURCES_DIR)}` }];
+    return { problems: [{ file: work.file, line: 1, message: `source_file ${work.meta.sourceFile} is missing from ${path.join(dir, SOURCES_DIR)}` }] };
   }
-  return verifyAgainstSource(work, sourceText(file, raw));
+  const proof = createHash('sha256').update(`${codeAndText}\0${raw}`).digest('hex');
+  if (proven?.has(proof)) return { problems: [], proof };
+  const problems = verifyAgainstSource(work, sourceText(file, raw));
+  return problems.length ? { problems } : { problems, proof };
 }
 
 const peopleSchema = z.array(

@@ -76,6 +76,11 @@ export interface Corpus {
   works: Work[];
   passages: Passage[];
   people: PersonAliases[];
+  /**
+   * One key per work proven against its source: a hash of the work's file and its source's bytes.
+   * A later start that finds the same key need not prove that work again.
+   */
+  proofs: string[];
 }
 
 export interface Problem {

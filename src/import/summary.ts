@@ -13,7 +13,7 @@ export interface NameCount {
 /** The names the index finds in the work alone, most mentioned first. */
 export function namesIn(work: Work): NameCount[] {
   const passages = work.passages.map((p, i) => ({ ...p, index: i }));
-  const index = createNameIndex({ fingerprint: '', works: [{ ...work, passages }], passages, people: [] });
+  const index = createNameIndex({ fingerprint: '', works: [{ ...work, passages }], passages, people: [], proofs: [] });
   return index.entries
     .map((e) => ({ name: e.name, mentions: e.mentions.length }))
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));

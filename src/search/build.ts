@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { folderCodeHash } from '../code-hash';
 import type { Corpus } from '../corpus';
 import type { Logger } from '../logger';
 import { createNameIndex, loadNameIndex, nameIndexData, type NameIndex, type NameIndexData } from './names';
@@ -38,12 +38,8 @@ export async function buildIndexes(corpus: Corpus, onProgress?: Progress): Promi
  * holds the tokenizer and the name heuristics: a change to any of them makes old caches stale.
  */
 export async function indexCacheKey(corpus: Corpus): Promise<string> {
-  const hash = createHash('sha256').update(`${CACHE_FORMAT}\0${corpus.fingerprint}\0${indexOptionsFingerprint()}`);
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  for (const name of (await readdir(here)).filter((n) => /\.[cm]?[jt]s$/.test(n)).sort()) {
-    hash.update(`\0${name}\0`).update(await readFile(path.join(here, name)));
-  }
-  return hash.digest('hex');
+  const code = await folderCodeHash(new URL('.', import.meta.url));
+  return createHash('sha256').update(`${CACHE_FORMAT}\0${corpus.fingerprint}\0${indexOptionsFingerprint()}\0${code}`).digest('hex');
 }
 
 interface CacheHeader {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { checkCorpus, CorpusError, formatProblems, loadCorpus } from '../../src/corpus';
+import { checkCorpus, CorpusError, formatProblems, loadCorpus, PROOFS_FILE, readProofs, writeProofs } from '../../src/corpus';
 
 const run = promisify(execFile);
 
@@ -149,5 +149,35 @@ describe('formatProblems', () => {
     expect(lines).toHaveLength(52);
     expect(lines[50]).toBe('  corpus/book.md:50: problem 50');
     expect(lines[51]).toBe('  … and 10 more: run npm run check-corpus to list them all.');
+  });
+});
+
+describe('proofs of works proven against their sources', () => {
+  it('gives one proof per work that stands in its source, and none for one that does not', async () => {
+    const dir = await corpusDir({ 'a.md': work('a'), 'b.md': work('b', 'Words the author never wrote.') });
+    const { corpus } = await checkCorpus(dir);
+    expect(corpus.proofs).toHaveLength(1);
+    expect(corpus.proofs[0]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('never lets an old proof hide a source that has since changed', async () => {
+    const dir = await corpusDir({ 'a.md': work('a') });
+    const proven = new Set((await checkCorpus(dir)).corpus.proofs);
+    await writeFile(path.join(dir, 'sources', 'src.txt'), 'The letter now says goodbye.\n\n1. A note.\n');
+    const { problems, corpus } = await checkCorpus(dir, { proven });
+    expect(problems.map((p) => p.message)).toEqual(['¶ 1 is not in its source src.txt: "The letter says hello[1] to all."']);
+    expect(corpus.proofs).toEqual([]);
+  });
+
+  it('are written beside the cache and read back; a corrupt file counts as none', async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'marginalia-proofs-'));
+    expect(await readProofs(cacheDir)).toEqual(new Set());
+    const proofs = ['a'.repeat(64), 'b'.repeat(64)];
+    await writeProofs(cacheDir, proofs, new Set());
+    expect(await readProofs(cacheDir)).toEqual(new Set(proofs));
+    await writeFile(path.join(cacheDir, PROOFS_FILE), '["not a proof"]');
+    expect(await readProofs(cacheDir)).toEqual(new Set());
+    await writeFile(path.join(cacheDir, PROOFS_FILE), '{ half');
+    expect(await readProofs(cacheDir)).toEqual(new Set());
   });
 });
