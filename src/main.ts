@@ -14,12 +14,22 @@ if (!config.discordToken) {
   const token = config.discordToken;
   try {
     const bot = await startBot({ ...config, discordToken: token }, app, logger);
+    let stopping = false;
     const stop = (signal: string) => {
+      // One shutdown, however many signals: tsx relays a signal again when its child is slow to acknowledge
+      // it, and with no listener left the repeat would kill the process mid-shutdown (exit 143).
+      if (stopping) return;
+      stopping = true;
       logger.info({ signal }, 'shutting down');
       bot.stop().finally(() => process.exit(0));
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    // Without this the process would idle forever, connected to nothing, after e.g. a token reset.
+    void bot.lost.then(({ code }) => {
+      process.stderr.write(`Discord closed the gateway for good (close code ${code}). Check DISCORD_TOKEN and the bot's intents.\n`);
+      bot.stop().finally(() => process.exit(1));
+    });
   } catch (err) {
     logger.fatal({ err }, 'could not connect to Discord');
     process.stderr.write(`Could not connect to Discord: ${err instanceof Error ? err.message : String(err)}\nCheck DISCORD_TOKEN (and DISCORD_API_URL, if set).\n`);

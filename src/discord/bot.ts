@@ -105,6 +105,8 @@ async function answerFailure(interaction: Interaction, logger: Logger): Promise<
 
 export interface Bot {
   client: Client;
+  /** Settles if Discord closes the gateway for good after login; the bot then answers nothing until restarted. */
+  lost: Promise<{ code: number }>;
   stop(): Promise<void>;
 }
 
@@ -120,11 +122,22 @@ export async function startBot(config: Config & { discordToken: string }, app: A
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
+  // discord.js drops an interaction it cannot classify and says so only on its debug channel.
+  client.on(Events.Debug, (message) => {
+    if (message.startsWith('[INTERACTION]')) logger.warn({ message }, 'interaction dropped by discord.js');
+  });
+  // discord.js emits this only for close codes it will not recover from (4004 bad token, 4014 disallowed intents…).
+  let onLost: (event: { code: number }) => void = () => {};
+  const lost = new Promise<{ code: number }>((resolve) => (onLost = resolve));
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    logger.error({ code: event.code, shard }, 'gateway closed for good; discord.js will not reconnect');
+    onLost({ code: event.code });
+  });
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
   await client.login(config.discordToken);
   return {
     client,
+    lost,
     async stop() {
       await client.destroy();
     },
