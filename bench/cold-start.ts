@@ -5,7 +5,8 @@
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
+import { memory } from './stats';
 
 const app = await createApp(loadConfig(), createLogger({ level: 'silent' }));
 const readyMs = performance.now();
-process.stdout.write(`${JSON.stringify({ readyMs: Math.round(readyMs), passages: app.library.corpus.passages.length })}\n`);
+process.stdout.write(`${JSON.stringify({ readyMs: Math.round(readyMs), passages: app.library.corpus.passages.length, memory: memory() })}\n`);

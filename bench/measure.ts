@@ -13,14 +13,14 @@ import { createNameIndex } from '../src/search/names';
 import { buildEngine, marginalia, type Engine, type EngineName } from './engines';
 import { createIndex } from '../src/search/passages';
 import { labelledQueries } from './labelled';
-import { residentMb, round, timeEach } from './stats';
+import { memory, round, timeEach } from './stats';
 import { createWorkload } from './workload';
 
 const [engineName, corpusDir = 'bench/corpus'] = process.argv.slice(2) as [EngineName, string?];
 
-const baselineMb = residentMb();
+const baseline = memory();
 const corpus = await loadCorpus(corpusDir);
-const corpusMb = residentMb();
+const afterCorpus = memory();
 
 let started = performance.now();
 let engine: Engine;
@@ -38,7 +38,7 @@ if (engineName === 'marginalia') {
   engine = buildEngine(engineName, corpus.passages);
   buildMs = round(performance.now() - started, 1);
 }
-const loadedMb = residentMb();
+const loaded = memory();
 
 const workload = createWorkload(corpus, library?.names ?? createNameIndex(corpus));
 const key = (i: number) => {
@@ -53,7 +53,7 @@ const result: Record<string, unknown> = {
   passages: corpus.passages.length,
   queries: { searches: workload.searches.length, typing: workload.typing.length, names: workload.names.length, footnotes: workload.footnotes.length, labelled: labelled.length },
   buildMs,
-  memoryMb: { baseline: baselineMb, corpus: corpusMb, loaded: loadedMb },
+  memory: { baseline, corpus: afterCorpus, loaded },
   search: timeEach(workload.searches, (q) => engine.search(q, 50)),
   complete: timeEach(workload.typing, (q) => engine.complete(q, 25)),
   quality: { hitAt1: round(quality.hitAt1), mrrAt5: round(quality.mrrAt5), misses: quality.misses.length },
@@ -81,7 +81,7 @@ if (library) {
     autocompleteName: timeEach(workload.names.map((n) => n.slice(0, 4)), choices('who', 'name')),
     autocompleteFootnote: timeEach(workload.footnotes.map((f) => f.number.slice(0, 1)), choices('footnote', 'number')),
   };
-  result.memoryMb = { ...(result.memoryMb as object), afterQueries: residentMb() };
+  result.memory = { ...(result.memory as object), afterQueries: memory() };
 }
 
 process.stdout.write(`${JSON.stringify(result)}\n`);

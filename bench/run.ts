@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ENGINE_NAMES } from './engines';
-import type { Latency } from './stats';
+import type { Latency, Memory } from './stats';
 
 const corpusDir = process.argv[2] ?? 'bench/corpus';
 const tsx = path.resolve('node_modules/.bin/tsx');
@@ -32,18 +32,28 @@ function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-async function coldStarts(): Promise<{ withoutCacheMs: number; withCacheMs: number; readyInProcessMs: { without: number; with: number } }> {
+interface ColdStarts {
+  withoutCacheMs: number;
+  withCacheMs: number;
+  readyInProcessMs: { without: number; with: number };
+  /** The bot's own memory once ready: corpus, indexes, commands and discord.js loaded. */
+  memoryWhenReady: Memory;
+}
+
+async function coldStarts(): Promise<ColdStarts> {
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-cache-'));
   const env = { CORPUS_DIR: corpusDir, INDEX_CACHE_DIR: cacheDir, LOG_LEVEL: 'silent' };
   try {
     const cold = await run(['bench/cold-start.ts'], env);
     const warm: Run[] = [];
     for (let i = 0; i < COLD_RUNS; i++) warm.push(await run(['bench/cold-start.ts'], env));
-    const ready = (r: Run) => (JSON.parse(r.stdout) as { readyMs: number }).readyMs;
+    const report = (r: Run) => JSON.parse(r.stdout) as { readyMs: number; memory: Memory };
+    const last = warm.at(-1) ?? cold;
     return {
       withoutCacheMs: Math.round(cold.wallMs),
       withCacheMs: Math.round(median(warm.map((r) => r.wallMs))),
-      readyInProcessMs: { without: ready(cold), with: median(warm.map(ready)) },
+      readyInProcessMs: { without: report(cold).readyMs, with: median(warm.map((r) => report(r).readyMs)) },
+      memoryWhenReady: report(last).memory,
     };
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
@@ -55,7 +65,7 @@ type Measured = {
   passages: number;
   queries: Record<string, number>;
   buildMs: number;
-  memoryMb: { baseline: number; corpus: number; loaded: number; afterQueries?: number };
+  memory: { baseline: Memory; corpus: Memory; loaded: Memory; afterQueries?: Memory };
   search: Latency;
   complete: Latency;
   quality: { hitAt1: number; mrrAt5: number; misses: number };
@@ -77,7 +87,7 @@ const targets = {
   quoteP99Under5ms: p99('quote') < 5,
   autocompleteP99Under2ms: Math.max(p99('autocompleteQuery'), p99('autocompleteName'), p99('autocompleteFootnote')) < 2,
   cachedColdStartUnder1500ms: coldStart.withCacheMs < 1500,
-  rssUnder300Mb: (ours.memoryMb.afterQueries ?? ours.memoryMb.loaded) < 300,
+  rssUnder300Mb: coldStart.memoryWhenReady.rssMb < 300,
   qualityAtLeastOthers: others.every((o) => ours.quality.hitAt1 >= o.quality.hitAt1 && ours.quality.mrrAt5 >= o.quality.mrrAt5),
 };
 
@@ -93,17 +103,18 @@ const results = {
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
 // The side-by-side table: each engine's figure, and its ratio to Marginalia's.
-const rows: [string, (m: Measured) => number, 'lower' | 'higher'][] = [
-  ['index build (ms)', (m) => m.buildMs, 'lower'],
-  ['RSS after load (MB)', (m) => m.memoryMb.loaded, 'lower'],
-  ['RSS growth for index (MB)', (m) => Math.round((m.memoryMb.loaded - m.memoryMb.corpus) * 10) / 10, 'lower'],
-  ['search p50 (ms)', (m) => m.search.p50, 'lower'],
-  ['search p95 (ms)', (m) => m.search.p95, 'lower'],
-  ['search p99 (ms)', (m) => m.search.p99, 'lower'],
-  ['as-you-type p50 (ms)', (m) => m.complete.p50, 'lower'],
-  ['as-you-type p99 (ms)', (m) => m.complete.p99, 'lower'],
-  ['hit@1', (m) => m.quality.hitAt1, 'higher'],
-  ['MRR@5', (m) => m.quality.mrrAt5, 'higher'],
+const rows: [string, (m: Measured) => number][] = [
+  ['index build (ms)', (m) => m.buildMs],
+  ['RSS after load (MB)', (m) => m.memory.loaded.rssMb],
+  ['JS heap after load (MB)', (m) => m.memory.loaded.heapMb],
+  ['JS heap for the index (MB)', (m) => Math.round((m.memory.loaded.heapMb - m.memory.corpus.heapMb) * 10) / 10],
+  ['search p50 (ms)', (m) => m.search.p50],
+  ['search p95 (ms)', (m) => m.search.p95],
+  ['search p99 (ms)', (m) => m.search.p99],
+  ['as-you-type p50 (ms)', (m) => m.complete.p50],
+  ['as-you-type p99 (ms)', (m) => m.complete.p99],
+  ['hit@1', (m) => m.quality.hitAt1],
+  ['MRR@5', (m) => m.quality.mrrAt5],
 ];
 const pad = (s: string, n: number) => s.padEnd(n);
 const cell = (value: number, base: number) => `${value}${base && value !== base ? ` (×${(value / base).toFixed(2)})` : ''}`;
@@ -120,7 +131,7 @@ const lines = [
   `  name index build: ${String(answers.namesBuildMs)} ms`,
   '',
   `cold start to ready: ${coldStart.withoutCacheMs} ms without the cache, ${coldStart.withCacheMs} ms with it (median of ${COLD_RUNS})`,
-  `RSS after queries: ${String(ours.memoryMb.afterQueries)} MB`,
+  `the bot once ready: RSS ${coldStart.memoryWhenReady.rssMb} MB, JS heap ${coldStart.memoryWhenReady.heapMb} MB; after all the queries above: RSS ${String(ours.memory.afterQueries?.rssMb)} MB, JS heap ${String(ours.memory.afterQueries?.heapMb)} MB`,
   '',
   'targets: ' + Object.entries(targets).map(([k, ok]) => `${k} ${ok ? 'met' : 'MISSED'}`).join(', '),
 ];

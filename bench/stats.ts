@@ -26,8 +26,16 @@ export function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown): L
   return latency(samples);
 }
 
-/** Resident set size in MB after a full collection, when the process was started with --expose-gc. */
-export function residentMb(): number {
+export interface Memory {
+  /** Resident set size: what the machine gives the process. */
+  rssMb: number;
+  /** Live JavaScript objects: what the process itself holds on to. */
+  heapMb: number;
+}
+
+/** Memory after a full collection, when the process was started with --expose-gc. */
+export function memory(): Memory {
   (globalThis as { gc?: () => void }).gc?.();
-  return round(process.memoryUsage().rss / 2 ** 20, 1);
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssMb: round(rss / 2 ** 20, 1), heapMb: round(heapUsed / 2 ** 20, 1) };
 }

@@ -26,23 +26,57 @@ export function nameChoices(library: Library, typed: string): Choice[] {
   return suggestNames(library.names, typed, MAX_CHOICES).map((e) => ({ name: e.name, value: e.name }));
 }
 
+interface FootnoteEntry {
+  workId: string;
+  title: string;
+  /** "3", or "ch. 2 n. 3" where notes are numbered afresh in each chapter. */
+  number: string;
+  label: string;
+  text: string;
+  value: string;
+  /** Label and text in lower case, for matching what is typed. */
+  haystack: string;
+}
+
+const footnoteEntries = new WeakMap<Library, FootnoteEntry[]>();
+
+/** Every footnote, prepared once per library: autocomplete runs on every keystroke. */
+function entriesOf(library: Library): FootnoteEntry[] {
+  let entries = footnoteEntries.get(library);
+  if (!entries) {
+    entries = library.corpus.works.flatMap((w) =>
+      w.footnotes.map((f) => {
+        const view = footnoteView(w, f);
+        const scoped = view.chapter > 0 && view.locator.startsWith('ch.');
+        return {
+          workId: w.meta.id,
+          title: w.meta.title,
+          number: view.locator.replace(/^n\. /, ''),
+          label: f.label.toLowerCase(),
+          text: f.text,
+          value: scoped ? view.locator : f.label,
+          haystack: f.text.toLowerCase(),
+        };
+      }),
+    );
+    footnoteEntries.set(library, entries);
+  }
+  return entries;
+}
+
 /** Footnotes with a preview: "3 — Translation of the revolution betrayed." */
 export function footnoteChoices(library: Library, typed: string, workId?: string): Choice[] {
   const wanted = typed.trim().toLowerCase().replace(/^n(?:ote)?\.?\s*/, '');
-  const works = library.corpus.works.filter((w) => !workId || w.meta.id === workId);
-  const several = works.filter((w) => w.footnotes.length).length > 1;
-  return works
-    .flatMap((w) =>
-      w.footnotes.map((f) => {
-        const view = footnoteView(w, f);
-        const number = view.locator.replace(/^n\. /, '');
-        const where = several ? ` (${w.meta.title})` : '';
-        return { name: `${number} — ${f.text}${where}`, value: view.chapter && view.locator.startsWith('ch.') ? view.locator : f.label, label: f.label };
-      }),
-    )
-    .filter((c) => !wanted || c.label.toLowerCase().startsWith(wanted) || c.name.toLowerCase().includes(wanted))
-    .slice(0, MAX_CHOICES)
-    .map(({ name, value }) => ({ name, value }));
+  const entries = entriesOf(library).filter((e) => !workId || e.workId === workId);
+  const several = new Set(entries.map((e) => e.workId)).size > 1;
+  const chosen: Choice[] = [];
+  for (const e of entries) {
+    if (wanted && !e.label.startsWith(wanted) && !e.number.startsWith(wanted) && !e.haystack.includes(wanted)) continue;
+    // The work's title comes before the note, where a long note cannot push it out of the 100 characters.
+    chosen.push({ name: `${e.number}${several ? ` (${e.title})` : ''} — ${e.text}`, value: e.value });
+    if (chosen.length === MAX_CHOICES) break;
+  }
+  return chosen;
 }
 
 /** Openings of the passages that best match what has been typed. */
