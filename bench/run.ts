@@ -11,7 +11,6 @@ import { ENGINE_NAMES } from './engines';
 import type { Latency, Memory } from './stats';
 
 const corpusDir = process.argv[2] ?? 'bench/corpus';
-const tsx = path.resolve('node_modules/.bin/tsx');
 const COLD_RUNS = 3;
 
 interface Run {
@@ -22,7 +21,8 @@ interface Run {
 function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, args, { env: { ...process.env, NODE_OPTIONS: '--expose-gc', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    // Started as `npm start` starts the bot: one node process with tsx's loader.
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('error', reject);
