@@ -5,8 +5,8 @@ import { cleanText, isNotice, notice, resolveWork } from './input';
 import type { Answer } from './types';
 
 const MAX_FOOTNOTE_INPUT = 40;
-/** "3", "n. 3", "note 3", "[3]", "[^3]", "a", and "ch. 2 n. 3". */
-const FOOTNOTE_INPUT = /^(?:ch(?:apter)?\.?\s*(\d+)\s*,?\s*)?(?:n(?:ote)?\.?\s*|#\s*)?\[?\^?([\p{L}\p{N}*†‡§-]+?)\]?\.?$/iu;
+/** "3", "n. 3", "note 3", "[3]", "[^3]", "a", "ch. 2 n. 3", and "ch. 4 n. m (2nd)" for a letter a chapter uses twice. */
+const FOOTNOTE_INPUT = /^(?:ch(?:apter)?\.?\s*(\d+)\s*,?\s*)?(?:n(?:ote)?\.?\s*|#\s*)?\[?\^?([\p{L}\p{N}*†‡§-]+?)\]?\.?(?:\s*\(?(\d+)(?:st|nd|rd|th)\)?)?$/iu;
 
 export interface FootnoteRequest {
   number?: string;
@@ -27,6 +27,7 @@ export function footnote(library: Library, request: FootnoteRequest): Answer {
   if (!parsed || !label) return notice('error', `“${input}” is not a footnote number. ${range}`);
   if (/^-\d+$|^0+$/.test(label) || /^-/.test(input)) return notice('error', `Footnote numbers start at 1. ${range}`);
   const chapter = request.chapter ?? (parsed[1] ? Number(parsed[1]) : undefined);
+  const occurrence = parsed[3] ? Number(parsed[3]) : undefined;
 
   if (chapter !== undefined) {
     const withChapters = works.filter((w) => w.chapters.length > 0);
@@ -38,7 +39,12 @@ export function footnote(library: Library, request: FootnoteRequest): Answer {
 
   const candidates = works.flatMap((w) =>
     w.footnotes
-      .filter((f) => f.label.toLowerCase() === label.toLowerCase() && (chapter === undefined || f.chapter === chapter))
+      .filter(
+        (f) =>
+          f.label.toLowerCase() === label.toLowerCase() &&
+          (chapter === undefined || f.chapter === chapter) &&
+          (occurrence === undefined || f.occurrence === occurrence),
+      )
       .map((f) => ({ work: w, note: f })),
   );
   if (candidates.length === 0) {
@@ -52,11 +58,16 @@ export function footnote(library: Library, request: FootnoteRequest): Answer {
     const titles = inWorks.map((w) => `${w.meta.title} (work:${w.meta.id})`).join(', ');
     return notice('error', `Footnote ${label} appears in ${inWorks.length} works: ${titles}. Add work: to choose one.`);
   }
+  const chapters = [...new Set(candidates.map((c) => c.note.chapter))];
+  if (candidates.length > 1 && chapters.length === 1) {
+    // One chapter marks several notes with this letter: name each so the reader can pick.
+    const choices = candidates.map((c) => `/footnote ${footnoteView(c.work, c.note).locator}`).join(', ');
+    return notice('error', `Chapter ${chapters[0]} of ${inWorks[0]?.meta.title} has ${candidates.length} footnotes marked ${label}. Choose one: ${choices}.`);
+  }
   if (candidates.length > 1) {
-    const chapters = candidates.map((c) => c.note.chapter).join(', ');
     return notice(
       'error',
-      `${inWorks[0]?.meta.title} has a footnote ${label} in chapters ${chapters}. Add chapter: to choose, for example /footnote ${label} chapter:${candidates[0]?.note.chapter}.`,
+      `${inWorks[0]?.meta.title} has a footnote ${label} in chapters ${chapters.join(', ')}. Add chapter: to choose, for example /footnote ${label} chapter:${chapters[0]}.`,
     );
   }
   const found = candidates[0];

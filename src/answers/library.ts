@@ -42,14 +42,29 @@ export function passageLocator(work: Work, passage: Passage): string {
   return work.chapters.length && passage.chapter ? `ch. ${passage.chapter} ¶ ${passage.n}` : `¶ ${passage.n}`;
 }
 
+/** "chapter:label" of the labels a chapter uses for more than one note. */
+const repeatedCache = new WeakMap<Work, Set<string>>();
+function repeatedInChapter(work: Work): Set<string> {
+  let repeated = repeatedCache.get(work);
+  if (!repeated) {
+    repeated = new Set(work.footnotes.filter((f) => f.occurrence > 1).map((f) => `${f.chapter}:${f.label}`));
+    repeatedCache.set(work, repeated);
+  }
+  return repeated;
+}
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+
 export function footnoteView(work: Work, footnote: Footnote): FootnoteView {
   const scoped = footnote.chapter > 0 && chapterScopedLabels(work).has(footnote.label);
+  const base = scoped ? `ch. ${footnote.chapter} n. ${footnote.label}` : `n. ${footnote.label}`;
+  const repeated = repeatedInChapter(work).has(`${footnote.chapter}:${footnote.label}`);
   return {
     workId: work.meta.id,
     key: footnote.key,
     label: footnote.label,
     chapter: footnote.chapter,
-    locator: scoped ? `ch. ${footnote.chapter} n. ${footnote.label}` : `n. ${footnote.label}`,
+    locator: repeated ? `${base} (${ordinal(footnote.occurrence)})` : base,
     text: footnote.text,
   };
 }

@@ -116,7 +116,7 @@ export function parseWork(text: string, file: string): ParsedWork {
     }
     const key = earlier.length ? `${block.chapter}:${label}:${earlier.length + 1}` : `${block.chapter}:${label}`;
     if (text === '') problem(block.line, `footnote [^${label}] is empty`);
-    footnotes.push({ workId, key, label, chapter: block.chapter, text, line: block.line });
+    footnotes.push({ workId, key, label, chapter: block.chapter, occurrence: earlier.length + 1, text, line: block.line });
   }
 
   const referenced = new Set<string>();

@@ -29,6 +29,8 @@ export interface Footnote {
   label: string;
   /** 0 when the work has no chapters or the note is defined before the first. */
   chapter: number;
+  /** 1, or k for the k-th note of a label its chapter uses again (Tocqueville runs a–z twice in a chapter). */
+  occurrence: number;
   text: string;
   line: number;
 }
