@@ -269,11 +269,15 @@ export function lookupName(index: NameIndex, query: string): NameMatch | undefin
   return entry && { entry, exact: false };
 }
 
-/** Names like the query, for suggestions and autocomplete: prefix and typo tolerant, accent blind. */
+/**
+ * Names like the query, for suggestions and autocomplete, accent blind: first the names that begin
+ * as typed, most mentioned first ("nata" offers Natásha before Natalie), then look-alikes for typos.
+ */
 export function suggestNames(index: NameIndex, query: string, limit: number): NameEntry[] {
-  if (!keyOf(query)) return [...index.entries].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, limit);
-  return index.search
-    .search(query, { fuzzy: 0.45 })
-    .slice(0, limit)
-    .flatMap((r) => index.entries[r.id as number] ?? []);
+  const byMentions = (a: NameEntry, b: NameEntry) => b.mentions.length - a.mentions.length;
+  if (!keyOf(query)) return [...index.entries].sort(byMentions).slice(0, limit);
+  const entriesOf = (results: { id: unknown }[]) => results.flatMap((r) => index.entries[r.id as number] ?? []);
+  const begins = entriesOf(index.search.search(query, { prefix: true, fuzzy: false, combineWith: 'AND' })).sort(byMentions);
+  const alike = entriesOf(index.search.search(query, { fuzzy: 0.45 }).slice(0, limit));
+  return [...new Set([...begins, ...alike])].slice(0, limit);
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Corpus, Passage } from '../../src/corpus';
+import { createNameIndex, lookupName, suggestNames } from '../../src/search/names';
+
+const passage = (index: number, text: string): Passage => ({ index, workId: 'book', chapter: 1, n: index + 1, seq: index, text, footnoteRefs: [], line: index + 1 });
+
+/** A few lines in the manner of War and Peace, where a short name looks like the start of a longer one. */
+const texts = [
+  'Kutúzov rode along the ranks of the regiment at Braunau.',
+  'The soldiers cheered when Kutúzov passed them again.',
+  'By the door stood Kuz, who said nothing at all.',
+  'Then Natásha laughed, and Sónya laughed with her.',
+];
+const passages = texts.map((t, i) => passage(i, t));
+const corpus: Corpus = {
+  fingerprint: 'test',
+  works: [{ meta: { id: 'book', title: 'Book', sourceFile: 'book.txt' }, file: 'book.md', chapters: [], passages, footnotes: [] } as unknown as Corpus['works'][number]],
+  passages,
+  // Aliases make an entry's names longer, which is what lets a short look-alike outscore it.
+  people: [{ name: 'Michael Ilariónovich Kutúzov', aliases: ['Kutúzov', 'General Kutúzov', 'the Commander in Chief'] }],
+  proofs: [],
+};
+const names = createNameIndex(corpus);
+
+describe('name suggestions', () => {
+  it.each([
+    ['kutuz', 'Michael Ilariónovich Kutúzov'],
+    ['Kutu', 'Michael Ilariónovich Kutúzov'],
+    ['nata', 'Natásha'],
+    ['sony', 'Sónya'],
+  ])('offers a name that begins as typed first: %s → %s', (typed, first) => {
+    expect(suggestNames(names, typed, 5)[0]?.name).toBe(first);
+  });
+
+  it('still offers look-alikes after the names that begin as typed', () => {
+    expect(suggestNames(names, 'kutuz', 5).map((e) => e.name)).toEqual(['Michael Ilariónovich Kutúzov', 'Kuz']);
+  });
+
+  it('finds a name typed without its accents, and a misspelt one as the closest', () => {
+    expect(lookupName(names, 'Kutuzov')).toMatchObject({ entry: { name: 'Michael Ilariónovich Kutúzov' }, exact: true });
+    expect(lookupName(names, 'Kutusov')).toMatchObject({ entry: { name: 'Michael Ilariónovich Kutúzov' }, exact: false });
+  });
+});
