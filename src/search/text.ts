@@ -13,7 +13,7 @@ const CONTRACTIONS = ['dont', 'cant', 'wont', 'didnt', 'doesnt', 'isnt', 'arent'
  * Function words the package's short list leaves out. Left in, "she" and "not" match a third of a
  * novel's passages, ranking nothing and costing most of a query's time; "When" would start names.
  */
-const FUNCTION_WORDS = ['she', 'hers', 'herself', 'its', 'itself', 'myself', 'yourself', 'ourselves', 'themselves', 'not', 'no', 'nor', 'so', 'when', 'why', 'whom', 'whose', 'again', 'once', 'just', 'yet', 'until', 'upon', 'whilst', 'shall'];
+const FUNCTION_WORDS = ['she', 'hers', 'herself', 'its', 'itself', 'myself', 'yourself', 'ourselves', 'themselves', 'not', 'no', 'nor', 'so', 'when', 'whom', 'whose', 'again', 'once', 'just', 'yet', 'until', 'upon', 'whilst', 'shall'];
 const STOP_WORDS = new Set([...eng, ...CONTRACTIONS, ...FUNCTION_WORDS]);
 
 export interface WordSpan {
