@@ -2,6 +2,7 @@
 import { repairDoubleEncoding } from '../corpus/encoding';
 import { CONTENTS, headingKind, isAllCaps, looksLikeTitle } from './headings';
 import type { ImportedBlock, ImportedNote, Skipped, Unplaced } from './types';
+import { lineIndexOf } from './lines';
 
 /**
  * The format-neutral half of an import: a document as lines of text (plain text as it is, HTML as
@@ -98,16 +99,7 @@ export function assemble(items: SourceItem[], options: AssembleOptions): Assembl
     at += l.length + 1;
   }
   const text = lines.join('\n');
-  const lineIndexAt = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineIndexAt = (offset: number) => lineIndexOf(starts, offset);
   const lineAt = (offset: number) => lineNos[lineIndexAt(offset)] ?? 0;
 
   // 2. Notes and illustrations written into the text, found and masked out of the passages.

@@ -5,6 +5,7 @@ import { ANCHOR_CLOSE, ANCHOR_OPEN, assemble, type SourceItem } from './assemble
 import { titleCase, titlePageMeta } from './headings';
 import { optional } from './gutenberg';
 import type { ImportedWork, ImportMeta } from './types';
+import { lineIndexOf } from './lines';
 
 const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'td', 'th', 'tr', 'table', 'tbody', 'thead', 'blockquote', 'pre', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'body', 'center', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'figure', 'figcaption']);
 const SKIP = new Set(['head', 'style', 'script', 'img', 'hr', 'nav']);
@@ -18,17 +19,7 @@ export function importHtml(raw: string): ImportedWork {
   const root = parse(raw, { comment: false });
   const lineStarts = [0];
   for (let i = 0; i < raw.length; i++) if (raw[i] === '\n') lineStarts.push(i + 1);
-  const lineOf = (node: Node) => {
-    const offset = node.range?.[0] ?? 0;
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lineOf = (node: Node) => lineIndexOf(lineStarts, node.range?.[0] ?? 0) + 1;
 
   const headTitle = root.querySelector('title')?.text.trim();
   const metaTag = (name: string) => root.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim() || undefined;
