@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
+import dotenv from 'dotenv';
+import { loadConfig } from '../config';
 import { importBook } from '../import/run';
 
-/** `npm run import -- <file> [--id ID] [--out DIR]`: one book into the corpus; exit 1 if anything cannot be placed. */
+/** `npm run import -- <file> [--id ID] [--out DIR]`: one book into the corpus (CORPUS_DIR unless --out); exit 1 if anything cannot be placed. */
+dotenv.config({ quiet: true });
 const usage = 'usage: npm run import -- <file> [--id ID] [--out DIR]\n';
 let parsed;
 try {
-  parsed = parseArgs({ allowPositionals: true, options: { id: { type: 'string' }, out: { type: 'string', default: 'corpus' } } });
+  parsed = parseArgs({ allowPositionals: true, options: { id: { type: 'string' }, out: { type: 'string' } } });
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n${usage}`);
   process.exit(2);
@@ -16,7 +19,7 @@ if (!file || extra.length) {
   process.exit(2);
 }
 const started = Date.now();
-const result = await importBook({ file, out: parsed.values.out ?? 'corpus', ...(parsed.values.id ? { id: parsed.values.id } : {}) });
+const result = await importBook({ file, out: parsed.values.out ?? loadConfig().corpusDir, ...(parsed.values.id ? { id: parsed.values.id } : {}) });
 if (!result.ok) {
   process.stderr.write(result.report);
   process.exit(1);
