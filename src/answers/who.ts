@@ -1,5 +1,4 @@
 import { lookupName, suggestNames, type Mention, type NameEntry } from '../search/names';
-import { foldPhrase } from '../search/text';
 import { attribution, footnoteView, quotation, type Library } from './library';
 import { cleanText, isNotice, MAX_NAME_LENGTH, notice, resolveWork, tooLong } from './input';
 import type { Answer } from './types';
@@ -68,15 +67,10 @@ export function who(library: Library, request: WhoRequest): Answer {
 }
 
 /**
- * "Natalia" or "Leon" is part of one person's name as the texts write it, not a misspelling:
- * true when the query's words are whole words of an alias of `entry` and of no other entry.
+ * "Natalia" or "Leon" is part of one person's name as the texts write it, not a misspelling: true
+ * when the query's words, exactly, are among the names of `entry` and of no other entry.
  */
 function partOfOneName(library: Library, entry: NameEntry, query: string): boolean {
-  const words = foldPhrase(query).split(' ').filter(Boolean);
-  if (words.length === 0) return false;
-  const holds = (e: NameEntry) => e.aliases.some((alias) => {
-    const aliasWords = foldPhrase(alias).split(' ');
-    return words.every((w) => aliasWords.includes(w));
-  });
-  return holds(entry) && library.names.entries.filter(holds).length === 1;
+  const holders = library.names.search.search(query, { combineWith: 'AND', prefix: false, fuzzy: false });
+  return holders.length === 1 && holders[0]?.id === entry.id;
 }
