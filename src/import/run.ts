@@ -1,7 +1,8 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkCorpus, formatProblems, SOURCES_DIR } from '../corpus/load';
+import { parseWork } from '../corpus/parse';
 import { importText } from './index';
 import { formatUnplaced, summarize } from './summary';
 import { slugify, writeMarkdown } from './write';
@@ -59,6 +60,8 @@ export async function importBook(options: ImportOptions): Promise<ImportResult> 
     return fail([`  a corpus Markdown file is copied as is; its id is "${imported.markdown.id}", not "${options.id}"`]);
   }
 
+  const clash = await idClash(options.out, id, sourceFile);
+  if (clash) return fail([`  ${clash}; choose another --id`]);
   const existing = await readFile(path.join(options.out, SOURCES_DIR, sourceFile)).catch(() => undefined);
   if (existing && !existing.equals(sourceBytes)) return fail([`  ${path.join(options.out, SOURCES_DIR, sourceFile)} already exists with other content`]);
 
@@ -80,6 +83,22 @@ export async function importBook(options: ImportOptions): Promise<ImportResult> 
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
+}
+
+/**
+ * Why `id` cannot be written into the corpus: another file's work has it, or `<id>.md` holds a work
+ * from another source. Importing the same book again is no clash: it rewrites the same file.
+ */
+async function idClash(out: string, id: string, sourceFile: string): Promise<string | undefined> {
+  const names = await readdir(out).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith('.md'))) {
+    const file = path.join(out, name);
+    const { work } = parseWork(await readFile(file, 'utf8'), file);
+    if (work?.meta.id !== id) continue;
+    if (name !== `${id}.md`) return `${file} already has the id "${id}"`;
+    if (work.meta.sourceFile !== sourceFile) return `${file} already holds "${work.meta.title}", from ${work.meta.sourceFile}`;
+  }
+  return undefined;
 }
 
 async function firstReadable(files: string[]): Promise<Buffer | undefined> {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -145,6 +145,18 @@ describe('importBook', () => {
     expect(sources).toHaveLength(1);
     const source = name.endsWith('.md') ? path.join(FIXTURES, 'sources', sources[0] ?? '') : path.join(FIXTURES, name);
     expect(await readFile(path.join(dir, 'sources', sources[0] ?? ''))).toEqual(await readFile(source));
+  });
+
+  it('refuses an id that another work in the corpus already has, or that names a work from another source', async () => {
+    const dir = await out();
+    const first = await importBook({ file: path.join(FIXTURES, 'mini-gutenberg.txt'), out: dir, id: 'book' });
+    expect(first.ok).toBe(true);
+    const other = await importBook({ file: path.join(FIXTURES, 'mini.html'), out: dir, id: 'book' });
+    expect(other.report).toMatch(/book\.md already holds ".+", from mini-gutenberg\.txt; choose another --id\n$/);
+    await writeFile(path.join(dir, 'renamed.md'), await readFile(path.join(dir, 'book.md')));
+    const again = await importBook({ file: path.join(FIXTURES, 'mini-gutenberg.txt'), out: dir, id: 'book' });
+    expect(again.report).toContain(`${path.join(dir, 'renamed.md')} already has the id "book"; choose another --id`);
+    expect(await readdir(path.join(dir, 'sources'))).toEqual(['mini-gutenberg.txt']);
   });
 
   it('writes nothing when a note cannot be placed', async () => {
