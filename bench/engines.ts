@@ -28,8 +28,8 @@ export function buildEngine(name: EngineName, passages: readonly Passage[]): Eng
 
 /** Marginalia's passage index exactly as the bot builds and queries it. */
 export function marginalia(index: PassageIndex, passages: readonly Passage[]): Engine {
-  const search = (query: string, limit: number) => searchPassages(index, passages, { query, limit }).map((h) => h.passage.index);
-  return { search, complete: search };
+  const find = (typing: boolean) => (query: string, limit: number) => searchPassages(index, passages, { query, limit, typing }).map((h) => h.passage.index);
+  return { search: find(false), complete: find(true) };
 }
 
 /**

@@ -83,7 +83,7 @@ export function footnoteChoices(library: Library, typed: string, workId?: string
 export function queryChoices(library: Library, typed: string, workId?: string): Choice[] {
   const query = typed.trim();
   if (!query) return [];
-  return searchPassages(library.index, library.corpus.passages, { query, workId, limit: MAX_CHOICES }).map((hit) => {
+  return searchPassages(library.index, library.corpus.passages, { query, workId, limit: MAX_CHOICES, typing: true }).map((hit) => {
     // Choosing an opening searches for its words, which find that passage first.
     const opening = openingWords(hit.passage.text, OPENING_LENGTH);
     return { name: opening, value: opening };

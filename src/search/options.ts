@@ -19,6 +19,17 @@ export const passageSearchOptions: SearchOptions = {
   weights: { fuzzy: 0.45, prefix: 0.35 },
 };
 
+/**
+ * While a reader types (autocomplete, on every keystroke): the word being typed is a prefix, the
+ * words already typed are matched as written, allowing one typo only in long ones. Typo tolerance
+ * on every word doubles the cost of a keystroke for suggestions the finished /quote still finds.
+ */
+export const typingSearchOptions: SearchOptions = {
+  ...passageSearchOptions,
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
+  fuzzy: (term, i, terms) => (i < terms.length - 1 && term.length >= 8 ? 1 : 0),
+};
+
 /** The one definition of how passages are indexed: build, serialisation and loading all use it. */
 export const passageIndexOptions: Options<IndexedPassage> = {
   fields: ['text'],

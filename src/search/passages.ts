@@ -1,6 +1,6 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
 import type { Passage } from '../corpus';
-import { passageIndexOptions, type IndexedPassage } from './options';
+import { passageIndexOptions, typingSearchOptions, type IndexedPassage } from './options';
 import { processTerm, wordSpans } from './text';
 
 export interface PassageIndex {
@@ -79,10 +79,14 @@ export interface PassageQuery {
   query: string;
   workId?: string;
   limit?: number;
+  /** Suggestions while the reader is still typing, rather than a finished question. */
+  typing?: boolean;
 }
 
-export function searchPassages(index: PassageIndex, passages: readonly Passage[], { query, workId, limit = 5 }: PassageQuery): PassageHit[] {
-  const results = index.search.search(withoutCommonWords(index, query), workId ? { filter: (r) => passages[r.id as number]?.workId === workId } : {});
+export function searchPassages(index: PassageIndex, passages: readonly Passage[], { query, workId, limit = 5, typing = false }: PassageQuery): PassageHit[] {
+  const options: SearchOptions = typing ? { ...typingSearchOptions } : {};
+  if (workId) options.filter = (r) => passages[r.id as number]?.workId === workId;
+  const results = index.search.search(withoutCommonWords(index, query), options);
   return results.slice(0, limit).flatMap((r) => {
     const passage = passages[r.id as number];
     if (!passage) return [];
