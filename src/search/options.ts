@@ -12,8 +12,11 @@ export interface IndexedPassage {
  */
 const fuzzy = (term: string) => (term.length < 5 ? 0 : term.length < 10 ? 1 : 2);
 
+/** Prefixes from four letters: "war" must not stand for every word it begins. */
+const longEnoughForPrefix = (term: string) => term.length >= 4;
+
 export const passageSearchOptions: SearchOptions = {
-  prefix: (term) => term.length >= 4,
+  prefix: longEnoughForPrefix,
   fuzzy,
   combineWith: 'OR',
   weights: { fuzzy: 0.45, prefix: 0.35 },
@@ -26,7 +29,7 @@ export const passageSearchOptions: SearchOptions = {
  */
 export const typingSearchOptions: SearchOptions = {
   ...passageSearchOptions,
-  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
+  prefix: (term, i, terms) => i === terms.length - 1 && longEnoughForPrefix(term),
   fuzzy: (term, i, terms) => (i < terms.length - 1 && term.length >= 8 ? 1 : 0),
 };
 
