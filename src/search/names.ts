@@ -181,13 +181,15 @@ function capitalisedNames(passages: readonly Passage[]): string[] {
     }
     endRun();
   }
-  const names = new Set<string>();
+  const names = new Map<string, number>();
   // Runs are trimmed of stop words ("The"); a lone word must also never appear in lower case ("Revolution").
   const isName = (w: string) => processTerm(w) !== null && !PARTICLES.has(w);
   for (const { words, sentenceStart } of runs) {
     let start = 0;
     // "Dear Leon", "Although Serge": a sentence's first word is only part of a name if it is capitalised elsewhere too.
-    if (sentenceStart && words.length > 1 && !midSentence.has(foldWord(words[0] ?? ''))) start = 1;
+    // "Sometimes Pierre": a sentence's first word that is also written in lower case is no part of a name either.
+    const first = foldWord(words[0] ?? '');
+    if (sentenceStart && words.length > 1 && (!midSentence.has(first) || lowercase.has(first))) start = 1;
     while (start < words.length && !isName(words[start] ?? '')) start++;
     let end = words.length;
     while (end > start && !isName(words[end - 1] ?? '')) end--;
@@ -195,10 +197,19 @@ function capitalisedNames(passages: readonly Passage[]): string[] {
     if (name.length === 0) continue;
     const lone = foldWord(name[0] ?? '');
     if (name.length === 1 && (!midSentence.has(lone) || lowercase.has(lone))) continue;
-    names.add(name.join(' '));
+    const joined = name.join(' ');
+    names.set(joined, (names.get(joined) ?? 0) + 1);
   }
-  return [...names];
+  // "In Moscow Pierre found…": two names side by side, each far more often alone, are not one name.
+  const adjacent = (name: string, count: number) => {
+    const words = name.split(' ');
+    return words.length > 1 && words.every((w) => (names.get(w) ?? 0) >= ADJACENT_NAMES_RATIO * count);
+  };
+  return [...names].filter(([name, count]) => !adjacent(name, count)).map(([name]) => name);
 }
+
+/** How much more often each part must stand alone for a run of names to count as separate names. */
+const ADJACENT_NAMES_RATIO = 5;
 
 /**
  * A lone surname with exactly one glossed or listed person ending in it ("Hernandez", "Jesus Hernandez")

@@ -44,3 +44,35 @@ describe('name suggestions', () => {
     expect(lookupName(names, 'Kutusov')).toMatchObject({ entry: { name: 'Kutúzov' }, exact: false });
   });
 });
+
+describe('names side by side in a novel', () => {
+  const alone = (name: string, times: number) => Array.from({ length: times }, (_, i) => `That day ${name} was seen again, time ${i}.`);
+  const novel = [
+    ...alone('Pierre', 6),
+    ...alone('Moscow', 6),
+    'In those days Moscow Pierre found empty and strange.',
+    'Sometimes Pierre laughed at nothing.',
+    'He laughed sometimes, and sometimes he wept.',
+    // Capitalised mid-sentence once, as a word in dialogue may be.
+    'And he cried, Sometimes! and left the room.',
+    'The guests greeted Anna Pávlovna, and Anna Pávlovna smiled.',
+  ];
+  const novelPassages = novel.map((t, i) => passage(i, t));
+  const index = createNameIndex({ ...corpus, works: [{ ...corpus.works[0], passages: novelPassages } as Corpus['works'][number]], passages: novelPassages });
+  const entry = (name: string) => index.entries.find((e) => e.name === name);
+
+  it('keeps two names apart when each stands alone far more often than together', () => {
+    expect(entry('Moscow Pierre')).toBeUndefined();
+    const pierre = entry('Pierre');
+    expect(pierre?.mentions.map((m) => m.passageIndex)).toContain(12);
+  });
+
+  it('leaves out a sentence’s first word that is also written in lower case', () => {
+    expect(entry('Sometimes Pierre')).toBeUndefined();
+    expect(entry('Pierre')?.mentions.map((m) => m.passageIndex)).toContain(13);
+  });
+
+  it('keeps a name whose parts seldom stand alone', () => {
+    expect(entry('Anna Pávlovna')?.mentions).toHaveLength(2);
+  });
+});
