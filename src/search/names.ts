@@ -197,6 +197,8 @@ function capitalisedNames(passages: readonly Passage[]): string[] {
     if (name.length === 0) continue;
     const lone = foldWord(name[0] ?? '');
     if (name.length === 1 && (!midSentence.has(lone) || lowercase.has(lone))) continue;
+    // "Why The President Of The United States Does Not Require…": title case, not a name.
+    if (name.length > LONGEST_NAME_WORDS) continue;
     const joined = name.join(' ');
     names.set(joined, (names.get(joined) ?? 0) + 1);
   }
@@ -207,6 +209,9 @@ function capitalisedNames(passages: readonly Passage[]): string[] {
   };
   return [...names].filter(([name, count]) => !adjacent(name, count)).map(([name]) => name);
 }
+
+/** "Prince Nicholas Andréevich Bolkónski" has four; a longer run of capitals is a title. */
+const LONGEST_NAME_WORDS = 5;
 
 /** How much more often each part must stand alone for a run of names to count as separate names. */
 const ADJACENT_NAMES_RATIO = 5;

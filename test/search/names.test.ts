@@ -56,6 +56,7 @@ describe('names side by side in a novel', () => {
     // Capitalised mid-sentence once, as a word in dialogue may be.
     'And he cried, Sometimes! and left the room.',
     'The guests greeted Anna Pávlovna, and Anna Pávlovna smiled.',
+    'Why The President Of The United States Does Not Require The Majority Of The Two Houses.',
   ];
   const novelPassages = novel.map((t, i) => passage(i, t));
   const index = createNameIndex({ ...corpus, works: [{ ...corpus.works[0], passages: novelPassages } as Corpus['works'][number]], passages: novelPassages });
@@ -70,6 +71,10 @@ describe('names side by side in a novel', () => {
   it('leaves out a sentence’s first word that is also written in lower case', () => {
     expect(entry('Sometimes Pierre')).toBeUndefined();
     expect(entry('Pierre')?.mentions.map((m) => m.passageIndex)).toContain(13);
+  });
+
+  it('takes no title-case line for a name', () => {
+    expect(index.entries.filter((e) => e.name.split(' ').length > 5)).toEqual([]);
   });
 
   it('keeps a name whose parts seldom stand alone', () => {
