@@ -7,7 +7,7 @@ import type { Corpus } from '../corpus';
 import type { Logger } from '../logger';
 import { createNameIndex, loadNameIndex, nameIndexData, type NameIndex, type NameIndexData } from './names';
 import { passageIndexOptions, indexOptionsFingerprint, type IndexedPassage } from './options';
-import { indexData, loadIndex, passageIndex, searchableText, type PassageIndex } from './passages';
+import { loadIndex, passageIndex, searchableText, type PassageIndex } from './passages';
 
 /** Bumped when the cache file's layout changes. */
 const CACHE_FORMAT = 1;
@@ -21,8 +21,13 @@ export interface Indexes {
 
 export type Progress = (done: number, total: number) => void;
 
+export interface BuiltIndexes extends Indexes {
+  /** The passage index as plain data, ready for the cache. */
+  data: AsPlainObject;
+}
+
 /** Builds both indexes, yielding between chunks so progress can be shown on a large corpus. */
-export async function buildIndexes(corpus: Corpus, onProgress?: Progress): Promise<Indexes> {
+export async function buildIndexes(corpus: Corpus, onProgress?: Progress): Promise<BuiltIndexes> {
   const search = new MiniSearch<IndexedPassage>(passageIndexOptions);
   const total = corpus.passages.length;
   for (let start = 0; start < total; start += CHUNK) {
@@ -30,7 +35,8 @@ export async function buildIndexes(corpus: Corpus, onProgress?: Progress): Promi
     onProgress?.(Math.min(total, start + CHUNK), total);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { index: passageIndex(search), names: createNameIndex(corpus) };
+  const { index, data } = passageIndex(search);
+  return { index, data, names: createNameIndex(corpus) };
 }
 
 /**
@@ -87,7 +93,8 @@ export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logge
   } catch (err) {
     logger.warn({ err, file }, 'could not write the index cache; the next start will build again');
   }
-  return { ...built, cache };
+  // Not the plain data: once cached it is garbage, and the bot keeps what this returns.
+  return { index: built.index, names: built.names, cache };
 }
 
 /** The indexes, or why the cache cannot be trusted. */
@@ -114,9 +121,9 @@ function readCache(raw: string, key: string, corpus: Corpus): Indexes | string {
   }
 }
 
-async function writeCache(cacheDir: string, file: string, key: string, corpus: Corpus, built: Indexes): Promise<void> {
+async function writeCache(cacheDir: string, file: string, key: string, corpus: Corpus, built: BuiltIndexes): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  const payload: CachePayload = { passages: indexData(built.index), names: nameIndexData(built.names) };
+  const payload: CachePayload = { passages: built.data, names: nameIndexData(built.names) };
   const body = JSON.stringify(payload);
   const header: CacheHeader = { format: CACHE_FORMAT, key, sha256: createHash('sha256').update(body).digest('hex'), passages: corpus.passages.length };
   // Written aside and renamed, so a crash mid-write never leaves a half file under the real name.

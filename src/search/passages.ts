@@ -37,17 +37,16 @@ export function searchableText(passage: Passage): string {
 export function createIndex(passages: readonly Passage[]): PassageIndex {
   const search = new MiniSearch<IndexedPassage>(passageIndexOptions);
   search.addAll(passages.map((p) => ({ id: p.index, text: searchableText(p) })));
-  return passageIndex(search);
+  return passageIndex(search).index;
 }
 
-/** Wraps a freshly built MiniSearch, counting its terms' passages. */
-export function passageIndex(search: MiniSearch<IndexedPassage>): PassageIndex {
-  return { search, documentFrequency: documentFrequencies(search.toJSON()) };
-}
-
-/** The index as plain data, for the cache. */
-export function indexData(index: PassageIndex): AsPlainObject {
-  return index.search.toJSON();
+/**
+ * Wraps a freshly built MiniSearch. Its plain data is computed once: it counts the terms' passages
+ * here, and the cache writes it as it is.
+ */
+export function passageIndex(search: MiniSearch<IndexedPassage>): { index: PassageIndex; data: AsPlainObject } {
+  const data = search.toJSON();
+  return { index: { search, documentFrequency: documentFrequencies(data) }, data };
 }
 
 export function loadIndex(data: AsPlainObject): PassageIndex {
