@@ -1,6 +1,7 @@
 import type { Corpus, Footnote, Passage, Work } from '../corpus';
 import { createIndex, highlightSpans, type PassageHit, type PassageIndex } from '../search/passages';
 import { createNameIndex, type NameIndex } from '../search/names';
+import { memoizeBy } from './memo';
 import type { Attribution, FootnoteView, Quotation, Span } from './types';
 
 /** Everything the answers read: the corpus and its indexes, built once. */
@@ -26,32 +27,20 @@ export function createLibrary(corpus: Corpus, built?: BuiltIndexes): Library {
 }
 
 /** Labels that more than one chapter defines: notes numbered afresh in each chapter. */
-const chapterScopedCache = new WeakMap<Work, Set<string>>();
-export function chapterScopedLabels(work: Work): Set<string> {
-  let labels = chapterScopedCache.get(work);
-  if (!labels) {
-    const seen = new Map<string, number>();
-    for (const f of work.footnotes) seen.set(f.label, (seen.get(f.label) ?? 0) + 1);
-    labels = new Set([...seen].filter(([, n]) => n > 1).map(([label]) => label));
-    chapterScopedCache.set(work, labels);
-  }
-  return labels;
-}
+export const chapterScopedLabels = memoizeBy((work: Work): Set<string> => {
+  const seen = new Map<string, number>();
+  for (const f of work.footnotes) seen.set(f.label, (seen.get(f.label) ?? 0) + 1);
+  return new Set([...seen].filter(([, n]) => n > 1).map(([label]) => label));
+});
 
 export function passageLocator(work: Work, passage: Passage): string {
   return work.chapters.length && passage.chapter ? `ch. ${passage.chapter} ¶ ${passage.n}` : `¶ ${passage.n}`;
 }
 
 /** "chapter:label" of the labels a chapter uses for more than one note. */
-const repeatedCache = new WeakMap<Work, Set<string>>();
-function repeatedInChapter(work: Work): Set<string> {
-  let repeated = repeatedCache.get(work);
-  if (!repeated) {
-    repeated = new Set(work.footnotes.filter((f) => f.occurrence > 1).map((f) => `${f.chapter}:${f.label}`));
-    repeatedCache.set(work, repeated);
-  }
-  return repeated;
-}
+const repeatedInChapter = memoizeBy(
+  (work: Work): Set<string> => new Set(work.footnotes.filter((f) => f.occurrence > 1).map((f) => `${f.chapter}:${f.label}`)),
+);
 
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 

@@ -2,6 +2,7 @@ import { hasSearchableWords, searchPassages } from '../search/passages';
 import { cleanText, isNotice, MAX_QUERY_LENGTH, notice, resolveWork, tooLong } from './input';
 import type { Corpus, Passage } from '../corpus';
 import { hitQuotation, quotation, type Library } from './library';
+import { memoizeBy } from './memo';
 import type { Answer } from './types';
 
 /** How many ranked matches the buttons can page through. */
@@ -53,12 +54,11 @@ export function quote(library: Library, request: QuoteRequest, random: () => num
   };
 }
 
-const randomPools = new WeakMap<Corpus, Map<string, Passage[]>>();
+const poolsOf = memoizeBy((_corpus: Corpus) => new Map<string, Passage[]>());
 
 /** The passages a random quote draws from, in one work or all, computed once per corpus. */
 function randomPool(corpus: Corpus, workId = ''): Passage[] {
-  let pools = randomPools.get(corpus);
-  if (!pools) randomPools.set(corpus, (pools = new Map()));
+  const pools = poolsOf(corpus);
   let pool = pools.get(workId);
   if (!pool) {
     const all = corpus.passages.filter((p) => !workId || p.workId === workId);

@@ -3,6 +3,7 @@ import { searchPassages } from '../search/passages';
 import { foldPhrase } from '../search/text';
 import type { Library } from './library';
 import { footnoteView } from './library';
+import { memoizeBy } from './memo';
 
 /** An autocomplete choice; the renderer enforces Discord's lengths and count. */
 export interface Choice {
@@ -38,13 +39,10 @@ interface FootnoteEntry {
   haystack: string;
 }
 
-const footnoteEntries = new WeakMap<Library, FootnoteEntry[]>();
-
 /** Every footnote, prepared once per library: autocomplete runs on every keystroke. */
-function entriesOf(library: Library): FootnoteEntry[] {
-  let entries = footnoteEntries.get(library);
-  if (!entries) {
-    entries = library.corpus.works.flatMap((w) =>
+const entriesOf = memoizeBy(
+  (library: Library): FootnoteEntry[] =>
+    library.corpus.works.flatMap((w) =>
       w.footnotes.map((f) => {
         const view = footnoteView(w, f);
         const scoped = view.chapter > 0 && view.locator.startsWith('ch.');
@@ -58,11 +56,8 @@ function entriesOf(library: Library): FootnoteEntry[] {
           haystack: f.text.toLowerCase(),
         };
       }),
-    );
-    footnoteEntries.set(library, entries);
-  }
-  return entries;
-}
+    ),
+);
 
 /** Footnotes with a preview: "3 — Translation of the revolution betrayed." */
 export function footnoteChoices(library: Library, typed: string, workId?: string): Choice[] {
