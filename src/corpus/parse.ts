@@ -2,14 +2,17 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Chapter, Footnote, FootnoteRef, Passage, Problem, Work, WorkMeta } from './types';
 
-const MAX_ID_LENGTH = 48;
+export const MAX_ID_LENGTH = 48;
+
+/** A work id, as `work:` options and file names use it. */
+export const workIdSchema = z
+  .string()
+  .max(MAX_ID_LENGTH)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens');
 
 const metaSchema = z
   .object({
-    id: z
-      .string()
-      .max(MAX_ID_LENGTH)
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens'),
+    id: workIdSchema,
     title: z.string().min(1),
     author: z.string().min(1).optional(),
     date: z.union([z.string(), z.number()]).transform(String).optional(),

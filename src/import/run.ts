@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkCorpus, formatProblems, SOURCES_DIR } from '../corpus/load';
-import { parseWork } from '../corpus/parse';
+import { parseWork, workIdSchema } from '../corpus/parse';
 import { importText } from './index';
 import { formatUnplaced, summarize } from './summary';
 import { slugify, writeMarkdown } from './write';
@@ -20,8 +20,6 @@ export interface ImportResult {
   report: string;
   written?: string;
 }
-
-const ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
 
 /**
  * Imports one book into a corpus folder: `<out>/<id>.md` and the source copied byte for byte into
@@ -41,7 +39,7 @@ export async function importBook(options: ImportOptions): Promise<ImportResult> 
     return fail([`  ${n} thing${n === 1 ? '' : 's'} could not be placed:`, ...formatUnplaced(imported.unplaced).map((l) => `  ${l}`)]);
   }
   const id = options.id ?? imported.markdown?.id ?? slugify(imported.meta.title);
-  if (!ID.test(id)) return fail([`  the id "${id}" must be 1–48 lowercase letters, digits and hyphens`]);
+  if (!workIdSchema.safeParse(id).success) return fail([`  the id "${id}" must be 1–48 lowercase letters, digits and hyphens`]);
   if (!imported.meta.title) return fail(['  no title found; the work needs one']);
 
   // The received document: the book itself, or for corpus Markdown the source it names.

@@ -1,7 +1,6 @@
 import { stringify } from 'yaml';
+import { MAX_ID_LENGTH } from '../corpus/parse';
 import type { ImportedWork } from './types';
-
-export const MAX_ID_LENGTH = 48;
 
 /** A work id from its title: lowercase letters, digits and hyphens, at most 48 characters, cut at a word. */
 export function slugify(title: string): string {
