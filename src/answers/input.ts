@@ -1,4 +1,4 @@
-import type { Work } from '../corpus';
+import { collapseWhitespace, type Work } from '../corpus';
 import { foldPhrase } from '../search/text';
 import type { Library } from './library';
 import type { NoticeAnswer } from './types';
@@ -15,7 +15,7 @@ export const notice = (tone: NoticeAnswer['tone'], message: string, suggestions?
 
 /** Collapses whitespace; an absent or blank value is undefined. */
 export function cleanText(value: string | undefined): string | undefined {
-  const text = value?.replace(/\s+/g, ' ').trim();
+  const text = value === undefined ? undefined : collapseWhitespace(value);
   return text ? text : undefined;
 }
 

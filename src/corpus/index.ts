@@ -1,6 +1,6 @@
 export * from './types';
 export { parseWork, MARKER } from './parse';
-export { sourceText, verifyAgainstSource } from './sources';
+export { collapseWhitespace, sourceText, verifyAgainstSource } from './sources';
 export { checkCorpus, loadCorpus, formatProblems, CorpusError, PEOPLE_FILE, SOURCES_DIR } from './load';
 export { repairDoubleEncoding } from './encoding';
 export { readProofs, writeProofs, PROOFS_FILE } from './proofs';

@@ -7,12 +7,13 @@ const MAX_MARKER_GAP = 32;
 
 export const PAGE_NUMBERS = '.pagenum, .pageno, .page-number';
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Every run of whitespace as one space, none at the ends: how texts are compared and shown. */
+export const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The readable text of a received source document: whitespace collapsed, double-encoded letters repaired. */
 export function sourceText(fileName: string, raw: string): string {
   const text = /\.x?html?$/i.test(fileName) ? htmlText(raw) : raw.replace(/^\uFEFF/, '');
-  return collapse(repairDoubleEncoding(text));
+  return collapseWhitespace(repairDoubleEncoding(text));
 }
 
 /** An HTML document's text without its printed page numbers (`<span class="pagenum">`), which are no part of the prose. */
@@ -31,7 +32,7 @@ function pieces(passage: Passage): string[] {
     last = ref.end;
   }
   out.push(passage.text.slice(last));
-  return out.map(collapse).filter((p) => p !== '');
+  return out.map(collapseWhitespace).filter((p) => p !== '');
 }
 
 /**
@@ -67,7 +68,7 @@ export function verifyAgainstSource(work: Work, source: string): Problem[] {
     } else cursor = end;
   }
   for (const footnote of work.footnotes) {
-    if (!source.includes(collapse(footnote.text))) {
+    if (!source.includes(collapseWhitespace(footnote.text))) {
       problems.push({
         file: work.file,
         line: footnote.line,

@@ -3,6 +3,7 @@ import { repairDoubleEncoding } from '../corpus/encoding';
 import { CONTENTS, headingKind, isAllCaps, looksLikeTitle } from './headings';
 import type { ImportedBlock, ImportedNote, Skipped, Unplaced } from './types';
 import { lineIndexOf } from './lines';
+import { collapseWhitespace } from '../corpus/sources';
 
 /**
  * The format-neutral half of an import: a document as lines of text (plain text as it is, HTML as
@@ -63,7 +64,6 @@ type Unit =
   | { kind: 'heading'; level: 'part' | 'chapter' | 'subheading'; title: string; line: number }
   | { kind: 'paragraph'; pieces: Piece[]; line: number; text: string; markers: number[] };
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 const LETTER_LABEL = /^[a-z]{1,2}$/;
 const NUMBER_LABEL = /^\d{1,3}$/;
 const labelStyle = (label: string) => (LETTER_LABEL.test(label) ? 'letter' : NUMBER_LABEL.test(label) ? 'number' : 'other');
@@ -125,7 +125,7 @@ export function assemble(items: SourceItem[], options: AssembleOptions): Assembl
       unplaced.push({ line: lineAt(start), message: `note [${label}] is never closed with "]"` });
       return;
     }
-    definitions.push({ label, text: collapse(text.slice(bodyFrom, end - 1)), line: lineAt(start), offset: start });
+    definitions.push({ label, text: collapseWhitespace(text.slice(bodyFrom, end - 1)), line: lineAt(start), offset: start });
     mask(start, end);
   };
   const blockStart = (i: number) => i === 0 || (lines[i - 1] ?? '').trim() === '';
@@ -153,7 +153,7 @@ export function assemble(items: SourceItem[], options: AssembleOptions): Assembl
     while (j + 1 < lines.length && (lines[j + 1] ?? '').trim() !== '') j++;
     const start = starts[i] ?? 0;
     const end = (starts[j] ?? 0) + (lines[j] ?? '').length;
-    definitions.push({ label: m[1] ?? '', text: collapse(text.slice(start + m[0].length, end)), line: lineAt(start), offset: start });
+    definitions.push({ label: m[1] ?? '', text: collapseWhitespace(text.slice(start + m[0].length, end)), line: lineAt(start), offset: start });
     mask(start, end);
   }
   // Illustrations and sidenotes are no part of the prose.
@@ -202,14 +202,14 @@ export function assemble(items: SourceItem[], options: AssembleOptions): Assembl
 
   // 4. Headings among the paragraphs (plain text), linked notes, separators and page numbers.
   const units: Unit[] = [];
-  const keywordHtmlChapters = placed.some((p) => p.kind === 'heading' && headingKind(collapse(p.title)) === 'chapter');
+  const keywordHtmlChapters = placed.some((p) => p.kind === 'heading' && headingKind(collapseWhitespace(p.title)) === 'chapter');
   const joined = (pieces: Piece[]) => pieces.map((p) => p.text.trim()).join(' ');
   const keywordChapters = options.inferHeadings && raws.some((r) => 'pieces' in r && r.pieces.length <= 2 && headingKind(joined(r.pieces)) === 'chapter');
   for (const raw of raws) {
     if ('placeholder' in raw) {
       const item = placed[raw.placeholder];
-      if (item?.kind === 'heading') units.push({ kind: 'heading', level: htmlHeadingLevel(item.level, item.title), title: collapse(item.title), line: item.line });
-      else if (item?.kind === 'note') definitions.push({ label: item.label, text: collapse(item.text), line: item.line, offset: 0, id: item.id });
+      if (item?.kind === 'heading') units.push({ kind: 'heading', level: htmlHeadingLevel(item.level, item.title), title: collapseWhitespace(item.title), line: item.line });
+      else if (item?.kind === 'note') definitions.push({ label: item.label, text: collapseWhitespace(item.text), line: item.line, offset: 0, id: item.id });
       continue;
     }
     const t = joined(raw.pieces);
@@ -233,7 +233,7 @@ export function assemble(items: SourceItem[], options: AssembleOptions): Assembl
     units.push({ kind: 'paragraph', pieces: raw.pieces, line, text: t, markers: [] });
   }
   function htmlHeadingLevel(level: number, title: string): 'part' | 'chapter' | 'subheading' {
-    const kind = headingKind(collapse(title));
+    const kind = headingKind(collapseWhitespace(title));
     if (kind) return kind;
     return level <= 2 && !keywordHtmlChapters ? 'chapter' : 'subheading';
   }

@@ -1,3 +1,5 @@
+import { collapseWhitespace } from '../corpus/sources';
+
 /** Heading and title-page patterns shared by the plain-text and HTML importers. */
 
 const NUMBER_WORDS =
@@ -40,7 +42,7 @@ const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', '
 
 /** "DEMOCRACY IN AMERICA" → "Democracy in America"; titles already in mixed case are kept. */
 export function titleCase(title: string): string {
-  const t = title.replace(/\s+/g, ' ').trim();
+  const t = collapseWhitespace(title);
   if (!isAllCaps(t)) return t;
   return t
     .toLowerCase()
@@ -58,7 +60,7 @@ export interface TitlePageMeta {
 /** Reads title, "By …" and "Translated by …" from the lines of a title page. */
 export function titlePageMeta(lines: string[]): TitlePageMeta {
   const meta: TitlePageMeta = {};
-  const clean = lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const clean = lines.map(collapseWhitespace).filter(Boolean);
   for (let i = 0; i < clean.length; i++) {
     const line = clean[i] ?? '';
     const translated = /^translated(?:\s+from\s+the\s+[\p{L}]+)?\s+by\b[\s:]*(.*)$/iu.exec(line);

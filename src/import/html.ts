@@ -1,6 +1,6 @@
 /* eslint-disable no-control-regex -- private delimiters (U+0000–U+0005) mark notes and anchors; they never occur in prose */
 import { HTMLElement, Node, NodeType, parse } from 'node-html-parser';
-import { PAGE_NUMBERS } from '../corpus/sources';
+import { collapseWhitespace, PAGE_NUMBERS } from '../corpus/sources';
 import { ANCHOR_CLOSE, ANCHOR_OPEN, assemble, type SourceItem } from './assemble';
 import { titleCase, titlePageMeta } from './headings';
 import { optional } from './gutenberg';
@@ -69,7 +69,7 @@ export function importHtml(raw: string): ImportedWork {
     }
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) {
-      const title = text.replace(/[\u0001\u0002]\d*/g, '').replace(/\s+/g, ' ').trim();
+      const title = collapseWhitespace(text.replace(/[\u0001\u0002]\d*/g, ''));
       if (title && state === 'body') items.push({ kind: 'heading', level: Number(heading[1]) as 1, title, line: lineOf(el) });
       return;
     }
