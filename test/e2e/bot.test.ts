@@ -8,7 +8,8 @@ import { loadCorpus, type Corpus } from '../../src/corpus';
 import { answerButton, answerCommand, INTERNAL_ERROR, type AppContext } from '../../src/discord/dispatch';
 import { render } from '../../src/render/render';
 import type { RecordedCallback } from './discord-double';
-import { APPLICATION_ID, CORPUS_DIR, quotedPieces, startInProcess, TOKEN, type InProcessBot } from './harness';
+import { markdownFragments } from '../helpers/quoted';
+import { APPLICATION_ID, CORPUS_DIR, startInProcess, TOKEN, type InProcessBot } from './harness';
 
 interface Embed {
   title?: string;
@@ -40,8 +41,7 @@ const corpusTexts = () => [...corpus.passages.map((p) => p.text), ...corpus.work
 
 /** Each quoted line of `markdown` (those starting with "> "), cut at "[…]", is verbatim corpus text. */
 function expectVerbatim(markdown: string | undefined, texts = corpusTexts()): string[] {
-  const quoted = (markdown ?? '').split('\n').filter((line) => line.startsWith('>'));
-  const pieces = quoted.flatMap(quotedPieces);
+  const pieces = markdownFragments(markdown ?? '');
   expect(pieces.length, `no quotation in ${markdown}`).toBeGreaterThan(0);
   for (const piece of pieces) expect(texts.some((t) => t.includes(piece)), `not verbatim in the corpus: ${piece}`).toBe(true);
   return pieces;

@@ -129,19 +129,3 @@ export function cleanup(proc: SpawnedProcess | undefined): void {
   proc.child.stdout?.destroy();
   proc.child.stderr?.destroy();
 }
-
-/**
- * The corpus text a rendered quotation shows, in pieces: Markdown block quotes, bold and escapes
- * removed and split at the "[…]" that marks a cut. Each piece must appear verbatim in the source.
- */
-export function quotedPieces(markdown: string): string[] {
-  return markdown
-    .split('\n')
-    .map((line) => line.replace(/^> ?/, ''))
-    .join('\n')
-    .replace(/\*\*/g, '')
-    .replace(/\\([^\p{L}\p{N}\s])/gu, '$1')
-    .split('[…]')
-    .map((piece) => piece.trim())
-    .filter(Boolean);
-}

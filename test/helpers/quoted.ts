@@ -29,23 +29,26 @@ function markdownTexts(reply: InteractionReply): string[] {
 }
 
 /**
- * Every run of quoted words in a reply: each `> ` line of every Markdown string, its escapes and
- * bold removed, split where the renderer marked a cut with […]. Each must occur in the corpus as is.
- * Footnote markers are not removed: a passage's text holds them as `[n]`, so they must match too.
+ * Every run of quoted words in some Markdown: each `> ` line, its escapes and bold removed, split
+ * where the renderer marked a cut with […]. Each must occur in the corpus as is. Footnote markers
+ * are not removed: a passage's text holds them as `[n]`, so they must match too.
  */
-export function quotedFragments(reply: InteractionReply): string[] {
+export function markdownFragments(markdown: string): string[] {
   const fragments: string[] = [];
-  for (const text of markdownTexts(reply)) {
-    for (const line of text.split('\n')) {
-      if (!line.startsWith('> ')) continue;
-      // Cut marks are the renderer's own and are never escaped: split on them before unescaping.
-      for (const piece of line.slice(2).split(ELLIPSIS)) {
-        const words = unmarkdown(piece).trim();
-        if (words) fragments.push(words);
-      }
+  for (const line of markdown.split('\n')) {
+    if (!line.startsWith('> ')) continue;
+    // Cut marks are the renderer's own and are never escaped: split on them before unescaping.
+    for (const piece of line.slice(2).split(ELLIPSIS)) {
+      const words = unmarkdown(piece).trim();
+      if (words) fragments.push(words);
     }
   }
   return fragments;
+}
+
+/** Every run of quoted words in a reply's content, descriptions and field values. */
+export function quotedFragments(reply: InteractionReply): string[] {
+  return markdownTexts(reply).flatMap(markdownFragments);
 }
 
 /** The fragments that are not, character for character, part of any of `texts`. */
