@@ -6,6 +6,7 @@ import { importMarkdown } from './markdown';
 import type { ImportedWork } from './types';
 
 export * from './types';
+export * from './tree';
 export { detectFormat } from './detect';
 export { importGutenberg } from './gutenberg';
 export { importHtml } from './html';

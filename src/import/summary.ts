@@ -2,7 +2,7 @@ import type { Work } from '../corpus/types';
 import { createNameIndex } from '../search/names';
 import type { Format, ImportedWork, Skipped, Unplaced } from './types';
 
-const FORMAT_NAMES: Record<Format, string> = { gutenberg: 'plain text', html: 'HTML', markdown: 'corpus Markdown' };
+const FORMAT_NAMES: Record<Format, string> = { gutenberg: 'plain text', html: 'HTML', markdown: 'corpus Markdown', epub: 'EPUB' };
 const TOP_NAMES = 5;
 
 export interface NameCount {

@@ -9,7 +9,7 @@ export interface ImportMeta {
   url?: string;
 }
 
-export type Format = 'gutenberg' | 'html' | 'markdown';
+export type Format = 'gutenberg' | 'html' | 'markdown' | 'epub';
 
 export interface ImportedNote {
   label: string;
