@@ -7,7 +7,7 @@ import { answerLine } from '../../src/console/run';
 import { createLogger } from '../../src/logger';
 import { render } from '../../src/render/render';
 import { replyToText } from '../../src/render/text';
-import { loadSeed, type Seed } from '../helpers/library';
+import { loadSeed, SEED_DIR, type Seed } from '../helpers/library';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -30,7 +30,7 @@ function run(script: string, args: string[], stdin: string): Promise<Run> {
   const unset = new Set(['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL']);
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !unset.has(key))),
-    CORPUS_DIR: path.join(ROOT, 'corpus'),
+    CORPUS_DIR: SEED_DIR,
     INDEX_CACHE_DIR: path.join(cwd, 'cache'),
   };
   return new Promise((resolve, reject) => {

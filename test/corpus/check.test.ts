@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkCorpus, CorpusError, formatProblems, loadCorpus, PROOFS_FILE, readProofs, writeProofs } from '../../src/corpus';
+import { SEED_DIR } from '../helpers/library';
 
 const run = promisify(execFile);
 
@@ -89,13 +90,13 @@ describe('checkCorpus', () => {
 
 describe('the seed corpus', () => {
   it('is valid', async () => {
-    const { problems } = await checkCorpus('corpus');
+    const { problems } = await checkCorpus(SEED_DIR);
     expect(problems).toEqual([]);
   });
 
   it('quotes every passage and footnote verbatim from its source, allowing only whitespace and markers', async () => {
-    const corpus = await loadCorpus('corpus');
-    const source = (await readFile('corpus/sources/serge-trotsky-letter-and-review.txt', 'utf8')).replace(/\s+/g, ' ');
+    const corpus = await loadCorpus(SEED_DIR);
+    const source = (await readFile(path.join(SEED_DIR, 'sources/serge-trotsky-letter-and-review.txt'), 'utf8')).replace(/\s+/g, ' ');
     for (const passage of corpus.passages) {
       // The seed's markers are written "[2]" in both the source and the reply.
       expect(source, passage.text.slice(0, 40)).toContain(passage.text);
@@ -104,13 +105,13 @@ describe('the seed corpus', () => {
   });
 
   it('keeps the source document exactly as received', async () => {
-    const kept = await readFile('corpus/sources/serge-trotsky-letter-and-review.txt');
+    const kept = await readFile(path.join(SEED_DIR, 'sources/serge-trotsky-letter-and-review.txt'));
     expect(kept.subarray(0, 26).toString()).toBe('Saturday, October 27, 2018');
     expect(kept.toString().endsWith('Post a Comment')).toBe(true);
   });
 
   it('transcribes the two works with their attribution and nothing invented', async () => {
-    const corpus = await loadCorpus('corpus');
+    const corpus = await loadCorpus(SEED_DIR);
     const [review, letter] = [corpus.works.find((w) => w.meta.id === 'life-and-death-review-2018'), corpus.works.find((w) => w.meta.id === 'serge-letter-1936')];
     expect(review?.meta.title.startsWith('On The 80th Anniversary')).toBe(true);
     expect(review?.meta.author).toBeUndefined();

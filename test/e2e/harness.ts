@@ -12,7 +12,8 @@ import { createLogger, type Logger } from '../../src/logger';
 import { DiscordDouble, type DoubleOptions } from './discord-double';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CORPUS_DIR = path.join(ROOT, 'corpus');
+/** The seed fixture, never the live corpus/. */
+export const CORPUS_DIR = path.join(ROOT, 'test/fixtures/seed');
 export const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 /** Looks like a bot token to the config check; means nothing anywhere else. */

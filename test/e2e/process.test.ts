@@ -5,7 +5,7 @@
 import { GatewayOpcodes } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { DiscordDouble, type DoubleOptions } from './discord-double';
-import { APPLICATION_ID, cleanup, spawnScript, tempCacheDir, TOKEN, WRONG_TOKEN, type SpawnedProcess } from './harness';
+import { APPLICATION_ID, cleanup, CORPUS_DIR, spawnScript, tempCacheDir, TOKEN, WRONG_TOKEN, type SpawnedProcess } from './harness';
 
 /** Starts a double and `src/main.ts` against it, runs `check`, and cleans up whatever happens. */
 async function withBot(
@@ -21,7 +21,7 @@ async function withBot(
     DISCORD_CLIENT_ID: APPLICATION_ID,
     DISCORD_GUILD_ID: '',
     DISCORD_API_URL: double.apiUrl,
-    CORPUS_DIR: 'corpus',
+    CORPUS_DIR,
     INDEX_CACHE_DIR: cache.dir,
     LOG_LEVEL: 'info',
   }, { runner });

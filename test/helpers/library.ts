@@ -1,8 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { createLibrary, type Library } from '../../src/answers';
 import { loadCorpus, type Corpus } from '../../src/corpus';
 import type { AppContext } from '../../src/discord/dispatch';
 import { loadCommands, summarise } from '../../src/discord/registry';
 import { buildIndexes } from '../../src/search/build';
+
+/**
+ * The seed texts as the tests know them: a fixture, never the live corpus/, so that books a user adds
+ * there change nothing in `npm test`.
+ */
+export const SEED_DIR = fileURLToPath(new URL('../fixtures/seed/', import.meta.url));
 
 export interface Seed {
   corpus: Corpus;
@@ -12,10 +19,10 @@ export interface Seed {
 
 let seed: Promise<Seed> | undefined;
 
-/** The real seed corpus (corpus/), its indexes and the command registry, built once per test file. */
+/** The seed corpus (SEED_DIR), its indexes and the command registry, built once per test file. */
 export function loadSeed(): Promise<Seed> {
   seed ??= (async () => {
-    const corpus = await loadCorpus('corpus');
+    const corpus = await loadCorpus(SEED_DIR);
     const library = createLibrary(corpus, await buildIndexes(corpus));
     const registry = await loadCommands();
     return { corpus, library, app: { library, registry, commands: summarise(registry) } };

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logger';
 import { indexCacheKey, loadOrBuildIndexes } from '../../src/search/build';
 import { lookupName } from '../../src/search/names';
 import { searchPassages } from '../../src/search/passages';
+import { SEED_DIR } from '../helpers/library';
 
 function capturingLogger() {
   const lines: { level: number; msg: string; reason?: string }[] = [];
@@ -24,7 +25,7 @@ const scratch = () => mkdtemp(path.join(tmpdir(), 'marginalia-cache-'));
 
 describe('index cache', () => {
   it('builds on a miss, then loads an index that answers exactly as the built one', async () => {
-    const corpus = await loadCorpus('corpus');
+    const corpus = await loadCorpus(SEED_DIR);
     const dir = await scratch();
     const { logger } = capturingLogger();
     const first = await loadOrBuildIndexes(corpus, dir, logger);
@@ -39,7 +40,7 @@ describe('index cache', () => {
   });
 
   it('detects a corrupt cache, logs why and rebuilds it', async () => {
-    const corpus = await loadCorpus('corpus');
+    const corpus = await loadCorpus(SEED_DIR);
     const dir = await scratch();
     const { logger, lines } = capturingLogger();
     await loadOrBuildIndexes(corpus, dir, logger);
@@ -55,7 +56,7 @@ describe('index cache', () => {
 
   it('keys the cache on the corpus: a changed text makes a new key and replaces the old file', async () => {
     const copy = await scratch();
-    await cp('corpus', copy, { recursive: true });
+    await cp(SEED_DIR, copy, { recursive: true });
     const before = await loadCorpus(copy);
     const cacheDir = await scratch();
     const { logger } = capturingLogger();

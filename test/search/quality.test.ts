@@ -3,11 +3,12 @@ import { loadCorpus, type Corpus } from '../../src/corpus';
 import { evaluate } from '../../src/search/evaluate';
 import { createIndex, searchPassages, type PassageIndex } from '../../src/search/passages';
 import { seedQueries } from '../fixtures/seed-queries';
+import { SEED_DIR } from '../helpers/library';
 
 let corpus: Corpus;
 let index: PassageIndex;
 beforeAll(async () => {
-  corpus = await loadCorpus('corpus');
+  corpus = await loadCorpus(SEED_DIR);
   index = createIndex(corpus.passages);
 });
 

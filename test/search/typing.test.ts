@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/corpus';
 import { createIndex, searchPassages, type PassageIndex } from '../../src/search/passages';
+import { SEED_DIR } from '../helpers/library';
 
 let corpus: Corpus;
 let index: PassageIndex;
 beforeAll(async () => {
-  corpus = await loadCorpus('corpus');
+  corpus = await loadCorpus(SEED_DIR);
   index = createIndex(corpus.passages);
 });
 
