@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'bench/results.json', '.cache/', '.scratch/'] },
+  { ignores: ['node_modules/', 'dist/', 'bench/results.json', '.cache/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

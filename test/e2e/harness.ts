@@ -86,13 +86,18 @@ export interface SpawnedProcess {
   exited(timeout?: number): Promise<number | string>;
 }
 
+/** How a script is started: the tsx CLI, tsx's loader inside one node process, or its compiled JavaScript. */
+export type Runner = 'tsx' | 'node' | 'compiled';
+
 /**
- * `tsx script` by default, as `npm start` runs it. `runner: 'node'` loads tsx inside one node process
- * instead: the tsx CLI relays signals to its child and SIGKILLs it if the child takes over 30 ms to
- * acknowledge, a race a loaded test machine can lose, so a signal test needs the single process.
+ * `tsx script` by default. `runner: 'node'` loads tsx inside one node process instead: the tsx CLI
+ * relays signals to its child and SIGKILLs it if the child takes over 30 ms to acknowledge, a race a
+ * loaded test machine can lose, so a signal test needs a single process. `runner: 'compiled'` runs
+ * dist/ (built by the global setup) with plain node, as `npm start` does.
  */
-export function spawnScript(script: string, env: Record<string, string>, { runner = 'tsx' }: { runner?: 'tsx' | 'node' } = {}): SpawnedProcess {
-  const [command, args] = runner === 'tsx' ? [TSX, [script]] : [process.execPath, ['--import', 'tsx', script]];
+export function spawnScript(script: string, env: Record<string, string>, { runner = 'tsx' }: { runner?: Runner } = {}): SpawnedProcess {
+  const compiled = path.join('dist', script.replace(/\.ts$/, '.js'));
+  const [command, args] = runner === 'tsx' ? [TSX, [script]] : runner === 'node' ? [process.execPath, ['--import', 'tsx', script]] : [process.execPath, [compiled]];
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_NO_WARNINGS: '1', ...env },

@@ -1,18 +1,18 @@
 /**
- * The real entry point (`tsx src/main.ts`) as a child process against the double: how it ends,
- * and that what makes discord.js itself throw is logged rather than fatal.
+ * The real entry point as a child process against the double, under tsx and compiled as `npm start`
+ * runs it: how it ends, and that what makes discord.js itself throw is logged rather than fatal.
  */
 import { GatewayOpcodes } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { DiscordDouble, type DoubleOptions } from './discord-double';
-import { APPLICATION_ID, cleanup, CORPUS_DIR, spawnScript, tempCacheDir, TOKEN, WRONG_TOKEN, type SpawnedProcess } from './harness';
+import { APPLICATION_ID, cleanup, CORPUS_DIR, spawnScript, tempCacheDir, TOKEN, WRONG_TOKEN, type Runner, type SpawnedProcess } from './harness';
 
 /** Starts a double and `src/main.ts` against it, runs `check`, and cleans up whatever happens. */
 async function withBot(
   token: string,
   options: Partial<DoubleOptions>,
   check: (double: DiscordDouble, proc: SpawnedProcess) => Promise<void>,
-  runner: 'tsx' | 'node' = 'tsx',
+  runner: Runner = 'tsx',
 ): Promise<void> {
   const double = await DiscordDouble.start({ token: TOKEN, applicationId: APPLICATION_ID, ...options });
   const cache = await tempCacheDir();
@@ -77,7 +77,7 @@ describe.concurrent('the real process', () => {
       expect(proc.stderr()).toContain('Discord closed the gateway for good (close code 4004)');
     }));
 
-  it('exits 0 on SIGTERM, closing the gateway connection normally', () =>
+  it('exits 0 on SIGTERM, closing the gateway connection normally (compiled, as npm start runs it)', () =>
     withBot(TOKEN, {}, async (double, proc) => {
       await connected(double, proc);
       const payload = double.slashCommand('who', { name: 'Hernandez' });
@@ -87,7 +87,7 @@ describe.concurrent('the real process', () => {
       expect(await proc.exited(10_000)).toBe(0);
       expect(double.connected).toBe(false);
       expect(logLines(proc).find((l) => l.msg === 'shutting down')).toMatchObject({ signal: 'SIGTERM' });
-    }, 'node'));
+    }, 'compiled'));
 
   it('logs malformed INTERACTION_CREATE dispatches, keeps running and answers the next interaction', () =>
     withBot(TOKEN, {}, async (double, proc) => {
