@@ -1,4 +1,4 @@
-import type { Corpus, Footnote, Passage, Work } from '../corpus';
+import type { Corpus, Footnote, MatterRole, Passage, Work } from '../corpus';
 import { createIndex, highlightSpans, type PassageHit, type PassageIndex } from '../search/passages';
 import { createNameIndex, type NameIndex } from '../search/names';
 import { memoizeBy } from './memo';
@@ -33,8 +33,15 @@ export const chapterScopedLabels = memoizeBy((work: Work): Set<string> => {
   return new Set([...seen].filter(([, n]) => n > 1).map(([label]) => label));
 });
 
+/** The section's locator ("bk. 9 ch. 3"), or "" for a passage outside any. */
+export function sectionLocator(work: Work, chapter: number): string {
+  return (chapter > 0 && work.chapters[chapter - 1]?.locator) || '';
+}
+
+/** "bk. 9 ch. 3 ¶ 4", "ch. 3 ¶ 12" or "¶ 4". */
 export function passageLocator(work: Work, passage: Passage): string {
-  return work.chapters.length && passage.chapter ? `ch. ${passage.chapter} ¶ ${passage.n}` : `¶ ${passage.n}`;
+  const section = sectionLocator(work, passage.chapter);
+  return section ? `${section} ¶ ${passage.n}` : `¶ ${passage.n}`;
 }
 
 /** "chapter:label" of the labels a chapter uses for more than one note. */
@@ -46,7 +53,8 @@ const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n 
 
 export function footnoteView(work: Work, footnote: Footnote): FootnoteView {
   const scoped = footnote.chapter > 0 && chapterScopedLabels(work).has(footnote.label);
-  const base = scoped ? `ch. ${footnote.chapter} n. ${footnote.label}` : `n. ${footnote.label}`;
+  const section = sectionLocator(work, footnote.chapter);
+  const base = scoped && section ? `${section} n. ${footnote.label}` : `n. ${footnote.label}`;
   const repeated = repeatedInChapter(work).has(`${footnote.chapter}:${footnote.label}`);
   return {
     workId: work.meta.id,
@@ -55,12 +63,35 @@ export function footnoteView(work: Work, footnote: Footnote): FootnoteView {
     chapter: footnote.chapter,
     locator: repeated ? `${base} (${ordinal(footnote.occurrence)})` : base,
     text: footnote.text,
+    ...(footnote.role ? { role: footnote.role } : {}),
   };
 }
 
-export function attribution(work: Work, locator: string): Attribution {
-  const { id, title, author, date, translator, source, license, url } = work.meta;
-  return { workId: id, title, author, date, translator, source, license, url, locator };
+/** Where a passage or note sits, for its attribution: its section's title, whose words it is, and by whom. */
+export interface Placement {
+  chapter?: number;
+  role?: MatterRole;
+  author?: string;
+}
+
+export function attribution(work: Work, locator: string, placement: Placement = {}): Attribution {
+  const { id, title, shortTitle, author, date, translator, source, license, url } = work.meta;
+  const section = placement.chapter ? work.chapters[placement.chapter - 1]?.title : undefined;
+  const by = placement.author ?? author;
+  return {
+    workId: id,
+    title,
+    ...(shortTitle ? { shortTitle } : {}),
+    ...(by ? { author: by } : {}),
+    date,
+    translator,
+    source,
+    license,
+    url,
+    locator,
+    ...(section ? { section } : {}),
+    ...(placement.role ? { role: placement.role } : {}),
+  };
 }
 
 export function quotation(library: Library, passage: Passage, extra: { highlights?: Span[]; focus?: Span; focusOnly?: boolean } = {}): Quotation {
@@ -77,7 +108,7 @@ export function quotation(library: Library, passage: Passage, extra: { highlight
     ...(extra.focus ? { focus: extra.focus } : {}),
     ...(extra.focusOnly ? { focusOnly: true } : {}),
     footnotes: [...new Map(footnotes.map((f) => [f.key, f])).values()],
-    attribution: attribution(work, passageLocator(work, passage)),
+    attribution: attribution(work, passageLocator(work, passage), passage),
   };
 }
 

@@ -5,13 +5,22 @@ export interface Span {
   end: number;
 }
 
+import type { MatterRole } from '../corpus';
+
 export interface Attribution {
   workId: string;
   title: string;
+  /** The title as headings and footers show it, where the work gives one. */
+  shortTitle?: string;
+  /** The passage's author: the work's, or its section's own (a Federalist paper). */
   author?: string;
   date?: string;
-  /** "¶ 4", or "ch. 3 ¶ 12" in a work with chapters. */
+  /** "¶ 4", "ch. 3 ¶ 12", or "bk. 9 ch. 3 ¶ 4" in the work's own structure. */
   locator: string;
+  /** The title of the section the passage sits in. */
+  section?: string;
+  /** Whose words these are when they are not the author's: the renderer must say so, never credit the author. */
+  role?: MatterRole;
   translator?: string;
   source?: string;
   license?: string;
@@ -27,6 +36,8 @@ export interface FootnoteView {
   locator: string;
   /** The note exactly as written. */
   text: string;
+  /** Whose note it is when not the author's (a translator's note). */
+  role?: MatterRole;
 }
 
 /** A passage to be quoted verbatim; the renderer may excerpt it, never reword it. */

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Chapter, Footnote, FootnoteRef, Passage, Problem, Work, WorkMeta } from './types';
+import { splitHeading, splitNote, type HeadingAttributes } from './attributes';
+import { MATTER_ROLES, type Chapter, type Footnote, type FootnoteRef, type MatterRole, type Passage, type Problem, type Work, type WorkMeta } from './types';
 
 export const MAX_ID_LENGTH = 48;
 
@@ -14,6 +15,8 @@ const metaSchema = z
   .object({
     id: workIdSchema,
     title: z.string().min(1),
+    short_title: z.string().min(1).optional(),
+    notes_role: z.enum(MATTER_ROLES).optional(),
     author: z.string().min(1).optional(),
     date: z.union([z.string(), z.number()]).transform(String).optional(),
     translator: z.string().min(1).optional(),
@@ -42,7 +45,19 @@ interface Block {
   lines: string[];
   line: number;
   chapter: number;
+  /** Whose words, from the headings above (a note may say otherwise). */
+  role?: MatterRole;
+  author?: string;
 }
+
+interface OpenHeading {
+  level: number;
+  title: string;
+  attributes: HeadingAttributes;
+}
+
+/** A paragraph line that starts with `\#`, `\>`, `\-`… is that text, escaped so it does not read as Markdown. */
+const ESCAPED_START = /^\\(?=[#>\-+*=_|~`[\\])/;
 
 /** Parses one corpus Markdown file. Passage `index` is assigned later, by the corpus. */
 export function parseWork(text: string, file: string): ParsedWork {
@@ -67,14 +82,28 @@ export function parseWork(text: string, file: string): ParsedWork {
   };
   const meta = parseMeta(frontMatter.join('\n'), fieldLine, problem);
 
+  const body = lines.slice(close + 1);
+  const headings = body.flatMap((line, i) => {
+    const heading = HEADING.exec(line);
+    return heading ? [{ i, level: heading[1]?.length ?? 0, ...splitHeading(heading[2] ?? '') }] : [];
+  });
+  for (const h of headings) if (h.error) problem(close + 2 + h.i, `heading: ${h.error}`);
+  // A work whose headings carry locators is cited by them; one without keeps "ch. N" for its `##` chapters.
+  const located = headings.some((h) => h.attributes.component);
+
   const chapters: Chapter[] = [];
+  const sectionOf = new Map<string, number>();
   const blocks: Block[] = [];
+  const open: OpenHeading[] = [];
   let part: string | undefined;
+  let chapter = 0;
   let current: Block | undefined;
   const flush = () => {
     if (current) blocks.push(current);
     current = undefined;
   };
+  const innermost = <K extends keyof HeadingAttributes>(key: K) => open.findLast((h) => h.attributes[key])?.attributes[key];
+  let next = 0;
   for (let i = close + 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const lineNo = i + 1;
@@ -82,23 +111,56 @@ export function parseWork(text: string, file: string): ParsedWork {
       flush();
       continue;
     }
-    const heading = HEADING.exec(line);
+    const heading = headings[next]?.i === i - close - 1 ? headings[next++] : undefined;
     if (heading) {
       flush();
-      const level = heading[1]?.length ?? 0;
-      const title = heading[2] ?? '';
-      if (level === 1) part = title;
-      else if (level === 2) chapters.push({ n: chapters.length + 1, title, ...(part ? { part } : {}) });
+      const { level, title, attributes } = heading;
+      while ((open.at(-1)?.level ?? 0) >= level) open.pop();
+      open.push({ level, title, attributes });
+      if (located) {
+        const locator = open.flatMap((h) => (h.attributes.component ? [h.attributes.component] : [])).join(' ');
+        // A locator seen before (a section resumed after a plain heading closed) keeps its ¶ numbering.
+        const known = sectionOf.get(locator);
+        if (known !== undefined) chapter = known;
+        else {
+          chapter = chapters.length + 1;
+          sectionOf.set(locator, chapter);
+          const role = innermost('role');
+          const author = innermost('author');
+          chapters.push({
+            n: chapter,
+            title: open.at(-1)?.title ?? title,
+            titles: open.map((h) => h.title),
+            locator,
+            ...(open.length > 1 && open[0] ? { part: open[0].title } : {}),
+            ...(role && role !== 'author' ? { role } : {}),
+            ...(author ? { author } : {}),
+          });
+        }
+      } else if (level === 1) part = title;
+      else if (level === 2) {
+        chapter = chapters.length + 1;
+        const role = innermost('role');
+        chapters.push({
+          n: chapter,
+          title,
+          titles: [...(part ? [part] : []), title],
+          locator: `ch. ${chapter}`,
+          ...(part ? { part } : {}),
+          ...(role && role !== 'author' ? { role } : {}),
+        });
+      }
       continue;
     }
+    const context = { chapter, role: innermost('role'), author: innermost('author') };
     const definition = DEFINITION.exec(line);
     if (definition) {
       flush();
-      current = { kind: 'definition', label: definition[1], lines: [definition[2] ?? ''], line: lineNo, chapter: chapters.length };
+      current = { kind: 'definition', label: definition[1], lines: [definition[2] ?? ''], line: lineNo, ...context };
       continue;
     }
-    if (!current) current = { kind: 'paragraph', lines: [], line: lineNo, chapter: chapters.length };
-    current.lines.push(line.trim());
+    if (!current) current = { kind: 'paragraph', lines: [], line: lineNo, ...context };
+    current.lines.push((current.lines.length ? line : line.replace(ESCAPED_START, '')).trim());
   }
   flush();
 
@@ -110,7 +172,10 @@ export function parseWork(text: string, file: string): ParsedWork {
     blocks.filter((b) => b.kind === 'paragraph' && b.chapter === chapter && b.lines.some((l) => l.includes(`[^${label}]`))).map((b) => b.line);
   for (const block of blocks.filter((b) => b.kind === 'definition')) {
     const label = block.label ?? '';
-    const text = block.lines.join(' ').trim();
+    const note = splitNote(block.lines.join(' ').trim());
+    if (note.error) problem(block.line, `footnote [^${label}]: ${note.error}`);
+    const text = note.text.trim();
+    const role = note.role ?? block.role ?? meta?.notesRole;
     const earlier = footnotes.filter((f) => f.chapter === block.chapter && f.label === label);
     const previous = earlier.at(-1);
     if (previous && !markerLines(label, block.chapter).some((l) => l > previous.line && l < block.line)) {
@@ -119,7 +184,16 @@ export function parseWork(text: string, file: string): ParsedWork {
     }
     const key = earlier.length ? `${block.chapter}:${label}:${earlier.length + 1}` : `${block.chapter}:${label}`;
     if (text === '') problem(block.line, `footnote [^${label}] is empty`);
-    footnotes.push({ workId, key, label, chapter: block.chapter, occurrence: earlier.length + 1, text, line: block.line });
+    footnotes.push({
+      workId,
+      key,
+      label,
+      chapter: block.chapter,
+      occurrence: earlier.length + 1,
+      text,
+      line: block.line,
+      ...(role && role !== 'author' ? { role } : {}),
+    });
   }
 
   const referenced = new Set<string>();
@@ -156,6 +230,8 @@ export function parseWork(text: string, file: string): ParsedWork {
       text: shown,
       footnoteRefs,
       line: block.line,
+      ...(block.role && block.role !== 'author' ? { role: block.role } : {}),
+      ...(block.author ? { author: block.author } : {}),
     });
   }
 
@@ -195,8 +271,8 @@ function parseMeta(
   if (doc.errors.length) return undefined;
   const result = metaSchema.safeParse(doc.toJS() ?? {});
   if (result.success) {
-    const { source_file: sourceFile, ...rest } = result.data;
-    return { ...rest, sourceFile };
+    const { source_file: sourceFile, short_title: shortTitle, notes_role: notesRole, ...rest } = result.data;
+    return { ...rest, ...(shortTitle ? { shortTitle } : {}), ...(notesRole ? { notesRole } : {}), sourceFile };
   }
   for (const issue of result.error.issues) {
     const field = issue.path.join('.');

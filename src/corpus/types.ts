@@ -1,7 +1,15 @@
+/** Whose words a passage or note is: the author's unless a heading or note says otherwise. */
+export const MATTER_ROLES = ['author', 'editor', 'translator', 'transcriber', 'publisher'] as const;
+export type MatterRole = (typeof MATTER_ROLES)[number];
+
 /** Attribution as written in a work's front matter. Only `id` and `title` are required. */
 export interface WorkMeta {
   id: string;
   title: string;
+  /** The title as headings and footers show it; the full `title` stays in /works. */
+  shortTitle?: string;
+  /** Whose words the work's footnotes are, unless a note says otherwise (the author's by default). */
+  notesRole?: MatterRole;
   author?: string;
   date?: string;
   translator?: string;
@@ -13,12 +21,25 @@ export interface WorkMeta {
   sourceFile: string;
 }
 
+/**
+ * A section of a work: the span a locating heading opens (`## CHAPTER III {ch=3}`), or in a work
+ * without heading attributes a `##` chapter. Passages are numbered ¶ 1, ¶ 2 … within their section.
+ */
 export interface Chapter {
-  /** 1-based ordinal of the chapter in its work. */
+  /** 1-based ordinal of the section in its work. */
   n: number;
+  /** The innermost heading's title. */
   title: string;
+  /** The heading titles from the outermost to the innermost. */
+  titles: string[];
+  /** "bk. 9 ch. 3", "no. 51", "ch. 3" (a `##` chapter in a work without attributes), or "" for none. */
+  locator: string;
   /** The `#` heading (book, part, volume) the chapter sits under, if any. */
   part?: string;
+  /** Whose words the section is, when not the author's (an editor's introduction). */
+  role?: MatterRole;
+  /** The section's own author where it differs from the work's (a Federalist paper). */
+  author?: string;
 }
 
 export interface Footnote {
@@ -33,6 +54,8 @@ export interface Footnote {
   occurrence: number;
   text: string;
   line: number;
+  /** Whose words the note is, when not the author's (a translator's note). */
+  role?: MatterRole;
 }
 
 export interface FootnoteRef {
@@ -57,6 +80,10 @@ export interface Passage {
   text: string;
   footnoteRefs: FootnoteRef[];
   line: number;
+  /** Whose words the passage is, when not the author's. */
+  role?: MatterRole;
+  /** The passage's author where a heading names one other than the work's. */
+  author?: string;
 }
 
 export interface Work {

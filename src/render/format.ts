@@ -1,5 +1,6 @@
 import { escapeMarkdown } from 'discord.js';
 import type { Attribution, Quotation } from '../answers';
+import type { MatterRole } from '../corpus';
 import { clip, ELLIPSIS, excerptRange, type Excerpt } from './limits';
 
 /**
@@ -22,10 +23,30 @@ export function formatDate(date: string): string {
   return m && month ? `${Number(m[3])} ${month} ${m[1]}` : date;
 }
 
+const ROLE_WORDS: Record<MatterRole, string> = {
+  author: 'by the author',
+  editor: 'by the editor',
+  translator: 'by the translator',
+  transcriber: 'by the transcriber',
+  publisher: 'by the publisher',
+};
+
+/** "the translator's note", said of a note whose words are not the author's. */
+export const noteRoleLabel = (role: MatterRole) => `${role}'s note`;
+
+/**
+ * Whose words these are, as the reply names them: the author, or for matter that is not the
+ * author's (an editor's introduction), the section and its role, so the author is never credited.
+ */
+export function voice(a: Pick<Attribution, 'author' | 'role' | 'section'>): string | undefined {
+  if (!a.role || a.role === 'author') return a.author;
+  return `${a.section ? `${a.section} ` : ''}${ROLE_WORDS[a.role]}`.replace(/^./, (c) => c.toUpperCase());
+}
+
 /** Author, work, date, locator, translator, source and licence, in the bot's plain words. */
 export function attributionLine(a: Attribution, { locator = true } = {}): string {
   return [
-    a.author ?? 'Author not named',
+    voice(a),
     a.title,
     a.date && formatDate(a.date),
     locator && a.locator,

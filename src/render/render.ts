@@ -13,6 +13,7 @@ import type {
   Attribution,
   ContextAnswer,
   FootnoteAnswer,
+  FootnoteView,
   HelpAnswer,
   NoticeAnswer,
   QuoteAnswer,
@@ -21,7 +22,7 @@ import type {
   WorksAnswer,
 } from '../answers';
 import { encodeAction, type ButtonAction } from './actions';
-import { attributionLine, escape, formatDate, markdownLine, quoteMarkdown } from './format';
+import { attributionLine, escape, formatDate, markdownLine, noteRoleLabel, quoteMarkdown, voice } from './format';
 import { clip, LIMITS } from './limits';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -98,10 +99,19 @@ function footer(attributions: Attribution[], prefix?: string): APIEmbed['footer'
   return { text: clip([prefix, ...lines].filter(Boolean).join('\n'), LIMITS.footer) };
 }
 
-function noteFields(q: { footnotes: { locator: string; text: string }[] }, room: number): APIEmbedField[] {
+/** "Footnote 3", or "Footnote 3 (translator's note)" for a note that is not the author's. */
+const noteTitle = (f: FootnoteView) => `Footnote ${f.locator.replace(/^n\. /, '')}${f.role && f.role !== 'author' ? ` (${noteRoleLabel(f.role)})` : ''}`;
+
+/** The embed's author line: whose words the quotation is, never the author's name over another's words. */
+function embedAuthor(a: Attribution): Pick<APIEmbed, 'author'> {
+  const name = voice(a);
+  return name ? { author: { name: clip(name, LIMITS.embedAuthor) } } : {};
+}
+
+function noteFields(q: { footnotes: FootnoteView[] }, room: number): APIEmbedField[] {
   const each = Math.min(LIMITS.fieldValue, Math.floor(room / Math.max(1, q.footnotes.length)));
   return q.footnotes.slice(0, 10).map((f) => ({
-    name: markdownLine(`Footnote ${f.locator.replace(/^n\. /, '')}`, LIMITS.fieldName),
+    name: markdownLine(noteTitle(f), LIMITS.fieldName),
     value: quoteMarkdown({ text: f.text }, each),
   }));
 }
@@ -113,7 +123,7 @@ function renderQuote(answer: QuoteAnswer): ReplyData {
   const embed: APIEmbed = {
     color: COLOUR.quote,
     title: markdownLine(q.attribution.title, LIMITS.embedTitle),
-    ...(q.attribution.author ? { author: { name: clip(q.attribution.author, LIMITS.embedAuthor) } } : {}),
+    ...embedAuthor(q.attribution),
     ...(q.attribution.url ? { url: q.attribution.url } : {}),
     fields,
     footer: footer([q.attribution], paging),
@@ -208,8 +218,8 @@ function renderFootnote(answer: FootnoteAnswer): ReplyData {
   const { footnote: note, anchor } = answer;
   const embed: APIEmbed = {
     color: COLOUR.quote,
-    title: markdownLine(`Footnote ${note.locator.replace(/^n\. /, '')} — ${anchor.attribution.title}`, LIMITS.embedTitle),
-    ...(anchor.attribution.author ? { author: { name: clip(anchor.attribution.author, LIMITS.embedAuthor) } } : {}),
+    title: markdownLine(`${noteTitle(note)} — ${anchor.attribution.title}`, LIMITS.embedTitle),
+    ...embedAuthor(anchor.attribution),
     fields: [{ name: `Attached to ${anchor.attribution.locator}`, value: quoteMarkdown(anchor, LIMITS.fieldValue) }],
     footer: footer([{ ...anchor.attribution, locator: `${note.locator}, ${anchor.attribution.locator}` }]),
   };
@@ -245,7 +255,7 @@ function renderWorks(answer: WorksAnswer): ReplyData {
   const fields = shown.map((w) => {
     const a = w.attribution;
     const lines = [
-      `${escape(a.author ?? 'Author not named')}${a.date ? `, ${escape(formatDate(a.date))}` : ''}${w.recipient ? `, to ${escape(w.recipient)}` : ''}`,
+      [a.author && escape(a.author), a.date && escape(formatDate(a.date)), w.recipient && `to ${escape(w.recipient)}`].filter(Boolean).join(', '),
       a.translator && `Translated by ${escape(a.translator)}`,
       a.source && `Source: ${escape(a.source)}`,
       `Licence: ${escape(a.license ?? 'not stated in the source')}`,

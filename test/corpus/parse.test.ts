@@ -35,8 +35,8 @@ describe('parseWork', () => {
     );
     expect(problems).toEqual([]);
     expect(work?.chapters).toEqual([
-      { n: 1, title: 'Chapter I', part: 'Book One' },
-      { n: 2, title: 'Chapter II', part: 'Book One' },
+      { n: 1, title: 'Chapter I', titles: ['Book One', 'Chapter I'], locator: 'ch. 1', part: 'Book One' },
+      { n: 2, title: 'Chapter II', titles: ['Book One', 'Chapter II'], locator: 'ch. 2', part: 'Book One' },
     ]);
     expect(work?.passages.map((p) => [p.chapter, p.n])).toEqual([
       [1, 1],
@@ -44,6 +44,56 @@ describe('parseWork', () => {
       [2, 1],
     ]);
     expect(work?.passages.map((p) => p.footnoteRefs[0]?.key)).toEqual(['1:1', undefined, '2:1']);
+  });
+
+  it('cites passages by the locators their headings carry, restarting ¶ in each section', () => {
+    const { work, problems } = parseWork(
+      `${front()}\n# BOOK NINE: 1812 {bk=9}\n\n## CHAPTER I {ch=1}\n\nOne.\n\n### A plain subheading\n\nTwo.\n\n## CHAPTER III {ch=3}\n\nThree.\n\nFour.\n\n# FIRST EPILOGUE {ep=1}\n\n## I {ch=1}\n\nFive.\n`,
+      'corpus/test.md',
+    );
+    expect(problems).toEqual([]);
+    expect(work?.chapters.map((c) => [c.locator, c.title, c.titles.join(' / ')])).toEqual([
+      ['bk. 9', 'BOOK NINE: 1812', 'BOOK NINE: 1812'],
+      ['bk. 9 ch. 1', 'CHAPTER I', 'BOOK NINE: 1812 / CHAPTER I'],
+      ['bk. 9 ch. 3', 'CHAPTER III', 'BOOK NINE: 1812 / CHAPTER III'],
+      ['ep. 1', 'FIRST EPILOGUE', 'FIRST EPILOGUE'],
+      ['ep. 1 ch. 1', 'I', 'FIRST EPILOGUE / I'],
+    ]);
+    expect(work?.passages.map((p) => `${work.chapters[p.chapter - 1]?.locator} ¶ ${p.n}`)).toEqual([
+      'bk. 9 ch. 1 ¶ 1',
+      'bk. 9 ch. 1 ¶ 2',
+      'bk. 9 ch. 3 ¶ 1',
+      'bk. 9 ch. 3 ¶ 2',
+      'ep. 1 ch. 1 ¶ 1',
+    ]);
+  });
+
+  it('marks matter that is not the author\'s with its role, and a section\'s own author', () => {
+    const { work, problems } = parseWork(
+      `${front('id: t\ntitle: T\nsource_file: s.txt\nnotes_role: translator')}\n# Introduction {loc="Introduction" role=editor}\n\nThe editor speaks[^1].\n\n[^1]: An editor's note.\n\n# FEDERALIST No. 51 {no=51 author="James Madison"}\n\nThe author speaks[^2] and[^3].\n\n[^2]: A translator's note by default.\n\n[^3]: {role=author} The author's own note.\n\n\\# PRICES OF WHEAT\n`,
+      'corpus/test.md',
+    );
+    expect(problems).toEqual([]);
+    expect(work?.passages.map((p) => [work.chapters[p.chapter - 1]?.locator, p.role, p.author, p.text])).toEqual([
+      ['Introduction', 'editor', undefined, 'The editor speaks[1].'],
+      ['no. 51', undefined, 'James Madison', 'The author speaks[2] and[3].'],
+      ['no. 51', undefined, 'James Madison', '# PRICES OF WHEAT'],
+    ]);
+    expect(work?.footnotes.map((f) => [f.label, f.role, f.text])).toEqual([
+      ['1', 'editor', "An editor's note."],
+      ['2', 'translator', "A translator's note by default."],
+      ['3', undefined, "The author's own note."],
+    ]);
+  });
+
+  it.each([
+    ['an unknown heading attribute', `${front()}\n## One {chapter=1}\n\nText.\n`, ['7: heading: unknown attribute "chapter" (vol, bk, pt, ch, no, sec, ep, loc, role or author)']],
+    ['a locator that is not a number', `${front()}\n## One {ch=IV}\n\nText.\n`, ['7: heading: ch must be a number from 1 to 9999, not "IV"']],
+    ['an unknown role', `${front()}\n## One {role=ghost}\n\nText.\n`, ['7: heading: role must be one of author, editor, translator, transcriber, publisher, not "ghost"']],
+    ['two locators on a heading', `${front()}\n## One {ch=1 no=2}\n\nText.\n`, ['7: heading: a heading has one locator: loc or a number, not both']],
+    ['a note with a locator', `${front()}\nText[^1].\n\n[^1]: {ch=1} Note.\n`, ['9: footnote [^1]: a note takes only a role, not "ch"']],
+  ])('reports %s in an attribute block', (_what, text, expected) => {
+    expect(problemsOf(text)).toEqual(expected);
   });
 
   it.each([

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findSection, matchSections, parseWork, type Work } from '../../src/corpus';
+
+const parsed = (body: string): Work => {
+  const { work, problems } = parseWork(`---\nid: t\ntitle: T\nsource_file: s.txt\n---\n\n${body}`, 'corpus/t.md');
+  if (!work || problems.length) throw new Error(JSON.stringify(problems));
+  return work;
+};
+
+const warAndPeace = parsed(
+  '# BOOK NINE: 1812 {bk=9}\n\n## CHAPTER I {ch=1}\n\nOne.\n\n## CHAPTER III {ch=3}\n\nThree.\n\n# BOOK TEN: 1812 {bk=10}\n\n## CHAPTER III {ch=3}\n\nTen three.\n',
+);
+const walden = parsed('## Economy {ch=1}\n\nOne.\n\n## Where I Lived, and What I Lived For {ch=2}\n\nTwo.\n\n## Conclusion {ch=18}\n\nLast.\n');
+const legacy = parsed('## Chapter I\n\nOne.\n\n## Chapter II\n\nTwo.\n');
+
+describe('findSection', () => {
+  it.each([
+    [warAndPeace, 'bk. 9 ch. 3', 'bk. 9 ch. 3'],
+    [warAndPeace, 'Book 9, Chapter 3', 'bk. 9 ch. 3'],
+    [warAndPeace, 'book ix chapter iii', 'bk. 9 ch. 3'],
+    [warAndPeace, 'bk 10', 'bk. 10'],
+    [warAndPeace, 'ch. 1', 'bk. 9 ch. 1'],
+    [walden, 'ch. 18', 'ch. 18'],
+    [walden, '2', 'ch. 2'],
+    [walden, 'economy', 'ch. 1'],
+    [walden, 'Where I Lived', 'ch. 2'],
+    [legacy, 'chapter 2', 'ch. 2'],
+    [legacy, '1', 'ch. 1'],
+  ])('finds %#: "%s"', (work, typed, locator) => {
+    expect(findSection(work, typed)?.locator).toBe(locator);
+  });
+
+  it.each([
+    [warAndPeace, 'ch. 3', 2],
+    [warAndPeace, 'ch. 7', 0],
+    [walden, 'mix', 0],
+    [legacy, '', 0],
+  ])('finds no single section for %#: "%s"', (work, typed, candidates) => {
+    expect(findSection(work, typed)).toBeUndefined();
+    expect(matchSections(work, typed)).toHaveLength(candidates);
+  });
+});
