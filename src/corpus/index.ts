@@ -1,8 +1,9 @@
 export * from './types';
 export { parseWork, MARKER } from './parse';
-export { collapseWhitespace, sourceText, verifyAgainstSource } from './sources';
+export { collapseWhitespace, sourceDocumentText, sourceText, verifyAgainstSource } from './sources';
 export { checkCorpus, loadCorpus, formatProblems, CorpusError, PEOPLE_FILE, SOURCES_DIR } from './load';
-export { repairDoubleEncoding } from './encoding';
+export { decodeText, repairDoubleEncoding, utf8Problem } from './encoding';
+export { EpubError, readEpub } from './epub';
 export { readProofs, writeProofs, PROOFS_FILE } from './proofs';
 export { findSection, matchSections, normaliseLocator } from './sections';
 export { LOCATOR_KEYS, splitHeading, splitNote } from './attributes';

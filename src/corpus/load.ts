@@ -5,7 +5,9 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { folderCodeHash } from '../code-hash';
 import { parseWork } from './parse';
-import { sourceText, verifyAgainstSource } from './sources';
+import { utf8Problem } from './encoding';
+import { EpubError } from './epub';
+import { sourceDocumentText, verifyAgainstSource } from './sources';
 import type { Corpus, PersonAliases, Problem, Work } from './types';
 
 export const PEOPLE_FILE = 'people.yml';
@@ -62,7 +64,14 @@ export async function checkCorpus(dir: string, { proven }: CheckOptions = {}): P
   const hash = createHash('sha256');
   for (const name of names) {
     const file = path.join(dir, name);
-    const text = await readFile(file, 'utf8');
+    const bytes = await readFile(file);
+    // Corpus files are UTF-8: a file in another encoding, or one that lost characters, would quote wrong letters.
+    const notUtf8 = utf8Problem(bytes);
+    if (notUtf8) {
+      problems.push({ file, ...notUtf8 });
+      continue;
+    }
+    const text = bytes.toString('utf8');
     hash.update(`${name}\0${text}\0`);
     const { work, problems: found } = parseWork(text, file);
     problems.push(...found);
@@ -98,15 +107,22 @@ export async function loadCorpus(dir: string, options: CheckOptions = {}): Promi
 /** Proves the work against its source, unless this very file and source were proven before. */
 async function checkSource(dir: string, work: Work, codeAndText: string, proven?: ReadonlySet<string>): Promise<{ problems: Problem[]; proof?: string }> {
   const file = path.join(dir, SOURCES_DIR, work.meta.sourceFile);
-  let raw: string;
+  let raw: Buffer;
   try {
-    raw = await readFile(file, 'utf8');
+    raw = await readFile(file);
   } catch {
     return { problems: [{ file: work.file, line: 1, message: `source_file ${work.meta.sourceFile} is missing from ${path.join(dir, SOURCES_DIR)}` }] };
   }
-  const proof = createHash('sha256').update(`${codeAndText}\0${raw}`).digest('hex');
+  const proof = createHash('sha256').update(`${codeAndText}\0`).update(raw).digest('hex');
   if (proven?.has(proof)) return { problems: [], proof };
-  const problems = verifyAgainstSource(work, sourceText(file, raw));
+  let text: string;
+  try {
+    text = sourceDocumentText(file, raw);
+  } catch (error) {
+    if (!(error instanceof EpubError)) throw error;
+    return { problems: [{ file: work.file, line: 1, message: `source_file ${work.meta.sourceFile} cannot be read: ${error.message}` }] };
+  }
+  const problems = verifyAgainstSource(work, text);
   return problems.length ? { problems } : { problems, proof };
 }
 

@@ -24,9 +24,14 @@ const metaSchema = z
     license: z.string().min(1).optional(),
     url: z.string().url().optional(),
     recipient: z.string().min(1).optional(),
-    source_file: z.string().min(1),
+    source_file: z.string().min(1).refine(isBareFileName, 'must be a bare file name in sources/, without a folder or ".."'),
   })
   .strict();
+
+/** A file name with no folder in it: `source_file` is only ever looked up inside the corpus's sources folder. */
+export function isBareFileName(name: string): boolean {
+  return name !== '.' && name !== '..' && !/[/\\]|\p{Cc}/u.test(name);
+}
 
 const FRONT_MATTER_FENCE = '---';
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;

@@ -1,5 +1,6 @@
 import { parse as parseHtml } from 'node-html-parser';
-import { repairDoubleEncoding } from './encoding';
+import { decodeText, repairDoubleEncoding } from './encoding';
+import { readEpub } from './epub';
 import type { Passage, Problem, Work } from './types';
 
 /** The largest gap allowed between two pieces of a passage split by a marker: room for the source's own marker. */
@@ -14,6 +15,19 @@ export const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').tr
 export function sourceText(fileName: string, raw: string): string {
   const text = /\.x?html?$/i.test(fileName) ? htmlText(raw) : raw.replace(/^\uFEFF/, '');
   return collapseWhitespace(repairDoubleEncoding(text));
+}
+
+/**
+ * The readable text of a received source document from its bytes, whatever its encoding; an EPUB's
+ * is the text of its documents in reading order. Throws `EpubError` for an EPUB it cannot read.
+ */
+export function sourceDocumentText(fileName: string, bytes: Uint8Array): string {
+  if (/\.epub$/i.test(fileName)) {
+    const book = readEpub(bytes);
+    const text = book.spine.map((s) => htmlText(book.documents.get(s.item.path) ?? '')).join('\n');
+    return collapseWhitespace(repairDoubleEncoding(text));
+  }
+  return sourceText(fileName, decodeText(bytes).text);
 }
 
 /** An HTML document's text without its printed page numbers (`<span class="pagenum">`), which are no part of the prose. */

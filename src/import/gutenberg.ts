@@ -1,6 +1,7 @@
 import { assemble, type SourceItem } from './assemble';
 import { titlePageMeta } from './headings';
-import type { ImportedWork, ImportMeta } from './types';
+import { gutenbergHeaderMeta, mergeMeta } from './metadata';
+import type { ImportedWork } from './types';
 
 const START = /^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
 const END = /^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/i;
@@ -32,28 +33,8 @@ export function importGutenberg(raw: string): ImportedWork {
   }
 
   const assembled = assemble(items, { inferHeadings: true });
-  const field = (name: RegExp) => {
-    for (let i = 0; i < header.length; i++) {
-      const m = new RegExp(`^${name.source}:\\s*(.*)$`, 'i').exec(header[i] ?? '');
-      if (!m) continue;
-      const more: string[] = [m[1] ?? ''];
-      // Continuation lines are indented.
-      while (/^\s+\S/.test(header[i + 1] ?? '')) more.push((header[++i] ?? '').trim());
-      const value = more.join(' ').trim();
-      if (value) return value;
-    }
-    return undefined;
-  };
   const page = titlePageMeta(assembled.titlePage);
-  const ebook = /EBook #(\d+)/i.exec(header.join('\n'))?.[1];
-  const meta: ImportMeta = {
-    title: field(/Title/) ?? page.title ?? '',
-    ...optional('author', field(/Author/) ?? page.author),
-    ...optional('translator', field(/Translators?/) ?? page.translator),
-    ...optional('source', ebook ? `Project Gutenberg EBook #${ebook}` : undefined),
-    ...optional('license', start >= 0 ? 'Public domain in the USA; Project Gutenberg License' : undefined),
-    ...optional('url', ebook ? `https://www.gutenberg.org/ebooks/${ebook}` : undefined),
-  };
+  const meta = mergeMeta(gutenbergHeaderMeta(header), { ...page });
   return {
     format: 'gutenberg',
     meta,
@@ -61,8 +42,4 @@ export function importGutenberg(raw: string): ImportedWork {
     unplaced: assembled.unplaced,
     skipped: [...skipped, ...assembled.skipped].sort((a, b) => a.line - b.line),
   };
-}
-
-export function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value ? ({ [key]: value } as Record<K, string>) : {};
 }

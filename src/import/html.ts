@@ -2,9 +2,9 @@
 import { HTMLElement, Node, NodeType, parse } from 'node-html-parser';
 import { collapseWhitespace, PAGE_NUMBERS } from '../corpus/sources';
 import { ANCHOR_CLOSE, ANCHOR_OPEN, assemble, type SourceItem } from './assemble';
-import { titleCase, titlePageMeta } from './headings';
-import { optional } from './gutenberg';
-import type { ImportedWork, ImportMeta } from './types';
+import { titlePageMeta } from './headings';
+import { gutenbergHeaderMeta, htmlMetaTags, htmlTitleMeta, mergeMeta } from './metadata';
+import type { ImportedWork } from './types';
 import { lineIndexOf } from './lines';
 
 const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'td', 'th', 'tr', 'table', 'tbody', 'thead', 'blockquote', 'pre', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'body', 'center', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'figure', 'figcaption']);
@@ -21,8 +21,12 @@ export function importHtml(raw: string): ImportedWork {
   for (let i = 0; i < raw.length; i++) if (raw[i] === '\n') lineStarts.push(i + 1);
   const lineOf = (node: Node) => lineIndexOf(lineStarts, node.range?.[0] ?? 0) + 1;
 
-  const headTitle = root.querySelector('title')?.text.trim();
-  const metaTag = (name: string) => root.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim() || undefined;
+  const tags = htmlMetaTags(root);
+  const fromTitle = htmlTitleMeta(root);
+  // A Gutenberg page carries the plain-text header ("Title:", "Author:") before its START line.
+  const bodyText = (root.querySelector('body') ?? root).text;
+  const startAt = bodyText.search(/\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i);
+  const header = gutenbergHeaderMeta(startAt < 0 ? [] : bodyText.slice(0, startAt).split('\n'));
   for (const node of root.querySelectorAll(PAGE_NUMBERS)) node.remove();
 
   // Footnotes linked by anchors: <a href="#fn1">1</a> in the text, the note holding id="fn1".
@@ -96,12 +100,7 @@ export function importHtml(raw: string): ImportedWork {
 
   const assembled = assemble(items, { inferHeadings: false });
   const page = titlePageMeta(assembled.titlePage);
-  const fromHead = /(?:e-?book|etext) of (.+?),? by (.+)$/i.exec(headTitle ?? '');
-  const meta: ImportMeta = {
-    title: metaTag('dc.title') ?? page.title ?? (fromHead?.[1] ? titleCase(fromHead[1]) : undefined) ?? headTitle ?? '',
-    ...optional('author', metaTag('dc.creator') ?? metaTag('author') ?? page.author ?? fromHead?.[2]),
-    ...optional('translator', page.translator),
-  };
+  const meta = mergeMeta(tags, header, { ...page }, fromTitle);
   return { format: 'html', meta, blocks: assembled.blocks, unplaced: assembled.unplaced, skipped: assembled.skipped };
 }
 

@@ -1,6 +1,8 @@
 /** The attribution an importer can read from a book; `id` and `source_file` are chosen by the writer. */
 export interface ImportMeta {
   title: string;
+  /** For headings and footers (front matter `short_title`); absent when the title is short already. */
+  shortTitle?: string;
   author?: string;
   translator?: string;
   date?: string;
