@@ -34,7 +34,8 @@ export function sourceDocumentText(fileName: string, bytes: Uint8Array): string 
 function htmlText(raw: string): string {
   const root = parseHtml(raw);
   for (const pageNumber of root.querySelectorAll(PAGE_NUMBERS)) pageNumber.remove();
-  return root.structuredText;
+  // The body only: an XHTML file's XML declaration and <title> are no part of the book.
+  return (root.querySelector('body') ?? root).structuredText;
 }
 
 /** The passage split around its footnote markers: the pieces that must stand in the source as written. */
