@@ -1,14 +1,38 @@
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { loadConfig } from '../config';
+import type { ImportMeta } from '../import/types';
 import { importBook } from '../import/run';
 
-/** `npm run import -- <file> [--id ID] [--out DIR]`: one book into the corpus (CORPUS_DIR unless --out); exit 1 if anything cannot be placed. */
+/**
+ * `npm run import -- <file> [--id ID] [--out DIR] [--title …] [--reset-metadata]`: one book into the
+ * corpus (CORPUS_DIR unless --out); exit 1 if it cannot be imported.
+ */
 dotenv.config({ quiet: true });
-const usage = 'usage: npm run import -- <file> [--id ID] [--out DIR]\n';
+const META_FLAGS = {
+  title: 'title',
+  'short-title': 'shortTitle',
+  author: 'author',
+  translator: 'translator',
+  date: 'date',
+  license: 'license',
+  source: 'source',
+  url: 'url',
+} as const satisfies Record<string, keyof ImportMeta>;
+const usage = `usage: npm run import -- <file> [--id ID] [--out DIR] ${Object.keys(META_FLAGS)
+  .map((f) => `[--${f} TEXT]`)
+  .join(' ')} [--reset-metadata]\n`;
 let parsed;
 try {
-  parsed = parseArgs({ allowPositionals: true, options: { id: { type: 'string' }, out: { type: 'string' } } });
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      id: { type: 'string' },
+      out: { type: 'string' },
+      'reset-metadata': { type: 'boolean' },
+      ...Object.fromEntries(Object.keys(META_FLAGS).map((f) => [f, { type: 'string' as const }])),
+    },
+  });
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n${usage}`);
   process.exit(2);
@@ -18,10 +42,28 @@ if (!file || extra.length) {
   process.stderr.write(usage);
   process.exit(2);
 }
+const values = parsed.values as Record<string, string | boolean | undefined>;
+const meta: Partial<ImportMeta> = {};
+for (const [flag, key] of Object.entries(META_FLAGS)) {
+  const value = values[flag];
+  if (typeof value === 'string') meta[key] = value;
+}
 const started = Date.now();
-const result = await importBook({ file, out: parsed.values.out ?? loadConfig().corpusDir, ...(parsed.values.id ? { id: parsed.values.id } : {}) });
-if (!result.ok) {
-  process.stderr.write(result.report);
+try {
+  const result = await importBook({
+    file,
+    out: parsed.values.out ?? loadConfig().corpusDir,
+    meta,
+    resetMetadata: values['reset-metadata'] === true,
+    ...(parsed.values.id ? { id: parsed.values.id } : {}),
+  });
+  if (!result.ok) {
+    process.stderr.write(result.report);
+    process.exit(1);
+  }
+  process.stdout.write(`${result.report}  time:        ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+} catch (error) {
+  // A failure no check foresaw (a disk error): one line, never a stack.
+  process.stderr.write(`Could not import ${file}: ${(error as Error).message}\n`);
   process.exit(1);
 }
-process.stdout.write(`${result.report}  time:        ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -1,10 +1,12 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { EpubError } from '../corpus/epub';
 import { checkCorpus, formatProblems, SOURCES_DIR } from '../corpus/load';
-import { parseWork, workIdSchema } from '../corpus/parse';
-import { importText } from './index';
+import { isBareFileName, parseWork, workIdSchema } from '../corpus/parse';
+import { mergeFrontMatter } from './front-matter';
+import { importBytes } from './index';
 import { formatUnplaced, summarize } from './summary';
+import type { ImportedWork, ImportMeta } from './types';
 import { slugify, writeMarkdown } from './write';
 
 export interface ImportOptions {
@@ -12,6 +14,10 @@ export interface ImportOptions {
   id?: string;
   /** The corpus folder to write into. */
   out: string;
+  /** Attribution given on the command line: wins over what the book says and over hand edits. */
+  meta?: Partial<ImportMeta>;
+  /** Discard front-matter fields edited by hand in the existing file. */
+  resetMetadata?: boolean;
 }
 
 export interface ImportResult {
@@ -21,82 +27,194 @@ export interface ImportResult {
   written?: string;
 }
 
+/** Staging folders live inside the corpus folder (one filesystem, so moving into place is a rename); the corpus reads only `*.md`. */
+const STAGE_PREFIX = '.import-';
+const BINARY_PROBE = 64 * 1024;
+
 /**
  * Imports one book into a corpus folder: `<out>/<id>.md` and the source copied byte for byte into
- * `<out>/sources/`. The work is proven with the corpus's own validation before anything is written.
+ * `<out>/sources/`. The work is proven with the corpus's own validation in a staging folder inside
+ * `out`, then renamed into place: on any failure nothing existing is changed, and nothing is ever
+ * written outside `out`.
  */
 export async function importBook(options: ImportOptions): Promise<ImportResult> {
-  const fail = (why: string[]): ImportResult => ({ ok: false, report: `Could not import ${options.file}:\n${why.join('\n')}\n` });
-  let bytes: Buffer;
+  const fail = (why: string[]): ImportResult => ({
+    ok: false,
+    report: why.length === 1 ? `Could not import ${options.file}: ${why[0]?.trim()}\n` : `Could not import ${options.file}:\n${why.join('\n')}\n`,
+  });
+  const outProblem = await outFolderProblem(options.out);
+  if (outProblem) return fail([outProblem]);
+  const input = await readInput(options.file);
+  if ('problem' in input) return fail([input.problem]);
+
+  let imported: ImportedWork;
   try {
-    bytes = await readFile(options.file);
-  } catch {
-    return fail(['  the file cannot be read']);
+    imported = importBytes(options.file, input.bytes);
+  } catch (error) {
+    if (error instanceof EpubError) return fail([`${error.message}.`]);
+    throw error;
   }
-  const imported = importText(options.file, bytes.toString('utf8'));
   if (imported.unplaced.length) {
     const n = imported.unplaced.length;
     return fail([`  ${n} thing${n === 1 ? '' : 's'} could not be placed:`, ...formatUnplaced(imported.unplaced).map((l) => `  ${l}`)]);
   }
-  const id = options.id ?? imported.markdown?.id ?? slugify(imported.meta.title);
-  if (!workIdSchema.safeParse(id).success) return fail([`  the id "${id}" must be 1–48 lowercase letters, digits and hyphens`]);
-  if (!imported.meta.title) return fail(['  no title found; the work needs one']);
+  if (imported.markdown && options.id !== undefined && options.id !== imported.markdown.id) {
+    return fail([`a corpus Markdown file is copied as is; its id is "${imported.markdown.id}", not "${options.id}".`]);
+  }
+  const title = options.meta?.title ?? imported.meta.title;
+  const id = options.id ?? imported.markdown?.id ?? slugify(title);
+  if (!workIdSchema.safeParse(id).success) return fail([`the id "${id}" must be 1–48 lowercase letters, digits and hyphens.`]);
+  if (!title) return fail(['no title found; give one with --title.']);
 
   // The received document: the book itself, or for corpus Markdown the source it names.
-  let sourceFile = path.basename(options.file);
-  let sourceBytes = bytes;
+  let original = path.basename(options.file);
+  let sourceBytes = input.bytes;
   if (imported.markdown) {
-    sourceFile = imported.markdown.sourceFile;
+    original = imported.markdown.sourceFile;
+    // parseWork refused any other name, so this is inside the Markdown file's own folder.
+    if (!isBareFileName(original)) return fail([`its source_file ${original} is not a bare file name.`]);
     const dir = path.dirname(options.file);
-    const candidates = [path.join(dir, SOURCES_DIR, sourceFile), path.join(dir, sourceFile)];
+    const candidates = [path.join(dir, SOURCES_DIR, original), path.join(dir, original)];
     const found = await firstReadable(candidates);
-    if (!found) return fail([`  its source ${sourceFile} is in neither ${candidates.join(' nor ')}`]);
+    if (!found) return fail([`its source ${original} is in neither ${candidates.join(' nor ')}.`]);
     sourceBytes = found;
   }
-  const markdown = imported.markdown && options.id === undefined ? imported.markdown.text : writeMarkdown(imported, id, sourceFile);
-  if (imported.markdown && options.id !== undefined && options.id !== imported.markdown.id) {
-    return fail([`  a corpus Markdown file is copied as is; its id is "${imported.markdown.id}", not "${options.id}"`]);
+
+  const target = await targetOf(options.out, id, original);
+  if ('clash' in target) return fail([`${target.clash}; choose another --id.`]);
+  const sourceFile = target.reimport?.sourceFile ?? (await freeSourceName(options.out, original, sourceBytes));
+
+  let markdown: string;
+  let kept: string[] = [];
+  if (imported.markdown) markdown = imported.markdown.text;
+  else {
+    const merged = mergeFrontMatter(writeMarkdown(imported, id, sourceFile), target.reimport?.text, options.meta ?? {}, options.resetMetadata ?? false);
+    markdown = merged.markdown;
+    kept = merged.kept;
   }
 
-  const clash = await idClash(options.out, id, sourceFile);
-  if (clash) return fail([`  ${clash}; choose another --id`]);
-  const existing = await readFile(path.join(options.out, SOURCES_DIR, sourceFile)).catch(() => undefined);
-  if (existing && !existing.equals(sourceBytes)) return fail([`  ${path.join(options.out, SOURCES_DIR, sourceFile)} already exists with other content`]);
-
-  // Prove the work in a folder of its own, so nothing is written unless it is valid.
-  const stage = await mkdtemp(path.join(tmpdir(), 'marginalia-import-'));
+  await mkdir(options.out, { recursive: true });
+  const stage = await mkdtemp(path.join(options.out, STAGE_PREFIX));
   try {
     await mkdir(path.join(stage, SOURCES_DIR));
     await writeFile(path.join(stage, SOURCES_DIR, sourceFile), sourceBytes);
     await writeFile(path.join(stage, `${id}.md`), markdown);
     const { corpus, problems } = await checkCorpus(stage);
     const work = corpus.works[0];
-    if (problems.length || !work) return fail(formatProblems(`${id}.md`, problems).split('\n').map((l) => `  ${l}`));
+    if (problems.length || !work) return fail(formatProblems(`${id}.md`, problems.map((p) => ({ ...p, file: path.relative(stage, p.file) }))).split('\n').map((l) => `  ${l}`));
 
-    await mkdir(path.join(options.out, SOURCES_DIR), { recursive: true });
-    if (!existing) await copyFile(path.join(stage, SOURCES_DIR, sourceFile), path.join(options.out, SOURCES_DIR, sourceFile));
     const written = path.join(options.out, `${id}.md`);
-    await writeFile(written, markdown);
-    return { ok: true, report: summarize(imported, work, options.file, written), written };
+    await moveIntoPlace(stage, [
+      { from: path.join(stage, SOURCES_DIR, sourceFile), to: path.join(options.out, SOURCES_DIR, sourceFile) },
+      { from: path.join(stage, `${id}.md`), to: written },
+    ]);
+    const keptLine = kept.length ? `  kept:        ${kept.join(', ')} (edited by hand; --reset-metadata discards them)\n` : '';
+    return { ok: true, report: summarize(imported, work, options.file, written) + keptLine, written };
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
 }
 
+/** Why `out` cannot be the corpus folder, as one sentence. A missing folder is made. */
+async function outFolderProblem(out: string): Promise<string | undefined> {
+  const found = await stat(out).catch(() => undefined);
+  if (found && !found.isDirectory()) return `--out ${out} names a file, not a folder.`;
+  return undefined;
+}
+
+/** The book's bytes, or why they cannot be imported, as one sentence. */
+async function readInput(file: string): Promise<{ bytes: Buffer } | { problem: string }> {
+  const found = await stat(file).catch((error: NodeJS.ErrnoException) => error);
+  if (found instanceof Error) return { problem: found.code === 'ENOENT' ? 'the file does not exist.' : `the file cannot be read (${found.code ?? found.message}).` };
+  if (found.isDirectory()) return { problem: 'it is a folder, not a file.' };
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { problem: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` };
+  }
+  if (isBinary(file, bytes)) return { problem: 'it is a binary file, not a book in plain text, HTML, Markdown or EPUB.' };
+  return { bytes };
+}
+
+/** NUL bytes in the first 64 KB, outside UTF-16 text and an EPUB's zip archive, mean the file is no text. */
+function isBinary(file: string, bytes: Buffer): boolean {
+  if (/\.epub$/i.test(file) || bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return false;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  return bytes.subarray(0, BINARY_PROBE).includes(0);
+}
+
+type Target = { clash: string } | { reimport?: { text: string; sourceFile: string } };
+
 /**
- * Why `id` cannot be written into the corpus: another file's work has it, or `<id>.md` holds a work
- * from another source. Importing the same book again is no clash: it rewrites the same file.
+ * Where the work goes: a new `<id>.md`, or a re-import of the same book (`<id>.md` already holds a
+ * work from a source of the same name, or a numbered variant of it). Another work with the id is a clash.
  */
-async function idClash(out: string, id: string, sourceFile: string): Promise<string | undefined> {
+async function targetOf(out: string, id: string, original: string): Promise<Target> {
   const names = await readdir(out).catch(() => [] as string[]);
+  let reimport: { text: string; sourceFile: string } | undefined;
   for (const name of names.filter((n) => n.endsWith('.md'))) {
     const file = path.join(out, name);
-    const { work } = parseWork(await readFile(file, 'utf8'), file);
+    const text = await readFile(file, 'utf8').catch(() => '');
+    const { work } = parseWork(text, file);
     if (work?.meta.id !== id) continue;
-    if (name !== `${id}.md`) return `${file} already has the id "${id}"`;
-    if (work.meta.sourceFile !== sourceFile) return `${file} already holds "${work.meta.title}", from ${work.meta.sourceFile}`;
+    if (name !== `${id}.md`) return { clash: `${file} already has the id "${id}"` };
+    if (!sameSourceName(work.meta.sourceFile, original)) return { clash: `${file} already holds "${work.meta.title}", from ${work.meta.sourceFile}` };
+    reimport = { text, sourceFile: work.meta.sourceFile };
   }
-  return undefined;
+  return reimport ? { reimport } : {};
+}
+
+/** `book-2.txt` is the name `book.txt` gets when another source of that name is there already. */
+function numbered(name: string, n: number): string {
+  const ext = path.extname(name);
+  return n === 1 ? name : `${name.slice(0, name.length - ext.length)}-${n}${ext}`;
+}
+
+function sameSourceName(existing: string, original: string): boolean {
+  if (existing === original) return true;
+  const ext = path.extname(original);
+  const stem = original.slice(0, original.length - ext.length);
+  return existing.startsWith(`${stem}-`) && existing.endsWith(ext) && /^\d+$/.test(existing.slice(stem.length + 1, existing.length - ext.length));
+}
+
+/** The source's name in `sources/`: its own, or the first free `name-N.ext` when another source has it; a byte-identical copy is shared. */
+async function freeSourceName(out: string, original: string, bytes: Buffer): Promise<string> {
+  for (let n = 1; ; n++) {
+    const name = numbered(original, n);
+    const existing = await readFile(path.join(out, SOURCES_DIR, name)).catch(() => undefined);
+    if (!existing || existing.equals(bytes)) return name;
+  }
+}
+
+/**
+ * Renames staged files over their targets, the old ones first set aside in the stage; if any rename
+ * fails, the ones done are undone and the old files put back, so the corpus is as it was.
+ */
+async function moveIntoPlace(stage: string, moves: { from: string; to: string }[]): Promise<void> {
+  const done: { to: string; backup?: string }[] = [];
+  try {
+    for (const [i, move] of moves.entries()) {
+      await mkdir(path.dirname(move.to), { recursive: true });
+      const backup = path.join(stage, `previous-${i}`);
+      // Only a missing file means there is nothing to set aside; any other failure stops the import here.
+      const hadOld = await rename(move.to, backup).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false;
+          throw error;
+        },
+      );
+      done.push({ to: move.to, ...(hadOld ? { backup } : {}) });
+      await rename(move.from, move.to);
+    }
+  } catch (error) {
+    for (const step of done.reverse()) {
+      await rm(step.to, { force: true });
+      if (step.backup) await rename(step.backup, step.to);
+    }
+    throw error;
+  }
 }
 
 async function firstReadable(files: string[]): Promise<Buffer | undefined> {

@@ -19,9 +19,9 @@ export function slugify(title: string): string {
 /** The work in the corpus format: front matter, then headings, paragraphs and their notes. */
 export function writeMarkdown(work: ImportedWork, id: string, sourceFile: string): string {
   if (work.markdown) return work.markdown.text;
-  const { title, author, date, translator, source, license, url } = work.meta;
+  const { title, shortTitle, author, date, translator, source, license, url } = work.meta;
   const front: Record<string, string> = { id, title };
-  for (const [key, value] of Object.entries({ author, date, translator, source, license, url })) if (value) front[key] = value;
+  for (const [key, value] of Object.entries({ short_title: shortTitle, author, date, translator, source, license, url })) if (value) front[key] = value;
   front.source_file = sourceFile;
   const out: string[] = ['---', stringify(front, { lineWidth: 0 }).trimEnd(), '---', ''];
   for (const block of work.blocks) {

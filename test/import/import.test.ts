@@ -152,7 +152,7 @@ describe('importBook', () => {
     const first = await importBook({ file: path.join(FIXTURES, 'mini-gutenberg.txt'), out: dir, id: 'book' });
     expect(first.ok).toBe(true);
     const other = await importBook({ file: path.join(FIXTURES, 'mini.html'), out: dir, id: 'book' });
-    expect(other.report).toMatch(/book\.md already holds ".+", from mini-gutenberg\.txt; choose another --id\n$/);
+    expect(other.report).toMatch(/book\.md already holds ".+", from mini-gutenberg\.txt; choose another --id\.\n$/);
     await writeFile(path.join(dir, 'renamed.md'), await readFile(path.join(dir, 'book.md')));
     const again = await importBook({ file: path.join(FIXTURES, 'mini-gutenberg.txt'), out: dir, id: 'book' });
     expect(again.report).toContain(`${path.join(dir, 'renamed.md')} already has the id "book"; choose another --id`);
