@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { splitHeading, splitNote, type HeadingAttributes } from './attributes';
@@ -246,7 +247,7 @@ export function parseWork(text: string, file: string): ParsedWork {
   if (passages.length === 0) problem(close + 1, 'the work has no passages');
 
   if (!meta) return { problems };
-  return { work: { meta, file, chapters, passages, footnotes }, problems };
+  return { work: { meta, file, fingerprint: createHash('sha256').update(text).digest('hex'), chapters, passages, footnotes }, problems };
 }
 
 /**

@@ -89,6 +89,8 @@ export interface Passage {
 export interface Work {
   meta: WorkMeta;
   file: string;
+  /** A hash of the work's file as read: what its part of the index cache is keyed on. */
+  fingerprint: string;
   chapters: Chapter[];
   passages: Passage[];
   footnotes: Footnote[];

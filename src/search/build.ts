@@ -3,15 +3,19 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { folderCodeHash } from '../code-hash';
-import type { Corpus } from '../corpus';
+import type { Corpus, Work } from '../corpus';
 import type { Logger } from '../logger';
-import { createNameIndex, loadNameIndex, nameIndexData, type NameIndex, type NameIndexData } from './names';
+import { joinNameParts, workNameData, type NameIndex, type NameIndexData, type NamePart } from './names';
 import { passageIndexOptions, indexOptionsFingerprint, type IndexedPassage } from './options';
-import { loadIndex, passageIndex, searchableText, type PassageIndex } from './passages';
+import { joinIndexParts, workDocuments, type PassageIndex, type WorkIndexPart } from './passages';
 
-/** Bumped when the cache file's layout changes. */
-const CACHE_FORMAT = 1;
-const CACHE_PREFIX = 'indexes-';
+/** Bumped when the layout of a cached part changes. */
+const CACHE_FORMAT = 2;
+/** Parts of the index cache, one of each kind per work; `indexes-` is the whole-corpus cache of format 1. */
+const KINDS = ['passages', 'names'] as const;
+type Kind = (typeof KINDS)[number];
+const OLD_CACHE_PREFIX = 'indexes-';
+/** Passages added between pauses, so a long book shows progress and a reload never stalls answers for long. */
 const CHUNK = 2000;
 
 export interface Indexes {
@@ -19,118 +23,192 @@ export interface Indexes {
   names: NameIndex;
 }
 
-export type Progress = (done: number, total: number) => void;
+/** Passages indexed so far out of all of them, and the work being indexed. */
+export type Progress = (done: number, total: number, workId: string) => void;
 
-export interface BuiltIndexes extends Indexes {
-  /** The passage index as plain data, ready for the cache. */
-  data: AsPlainObject;
+/** Which works' parts of the index came from the cache, and which were built (new, changed, or unusable in the cache). */
+export interface IndexReport {
+  cached: string[];
+  built: string[];
+  /** Of the built works, those whose cached part was corrupt or stale: each is logged with why. */
+  unusable: string[];
 }
-
-/** Builds both indexes, yielding between chunks so progress can be shown on a large corpus. */
-export async function buildIndexes(corpus: Corpus, onProgress?: Progress): Promise<BuiltIndexes> {
-  const search = new MiniSearch<IndexedPassage>(passageIndexOptions);
-  const total = corpus.passages.length;
-  for (let start = 0; start < total; start += CHUNK) {
-    search.addAll(corpus.passages.slice(start, start + CHUNK).map((p) => ({ id: p.index, text: searchableText(p) })));
-    onProgress?.(Math.min(total, start + CHUNK), total);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  const { index, data } = passageIndex(search);
-  return { index, data, names: createNameIndex(corpus) };
-}
-
-/**
- * The cache key: the corpus's own hash, the index options, and the code of this folder, which
- * holds the tokenizer and the name heuristics: a change to any of them makes old caches stale.
- */
-export async function indexCacheKey(corpus: Corpus): Promise<string> {
-  const code = await folderCodeHash(new URL('.', import.meta.url));
-  return createHash('sha256').update(`${CACHE_FORMAT}\0${corpus.fingerprint}\0${indexOptionsFingerprint()}\0${code}`).digest('hex');
-}
-
-interface CacheHeader {
-  format: number;
-  key: string;
-  sha256: string;
-  passages: number;
-}
-
-interface CachePayload {
-  passages: AsPlainObject;
-  names: NameIndexData;
-}
-
-export type CacheOutcome = 'hit' | 'miss' | 'rebuilt';
 
 export interface LoadedIndexes extends Indexes {
-  cache: CacheOutcome;
+  report: IndexReport;
+}
+
+const yieldToEvents = () => new Promise((resolve) => setImmediate(resolve));
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** One work's passages indexed alone (ids are `seq`), pausing between chunks. */
+async function buildPassagePart(work: Work, onChunk: (passages: number) => void): Promise<AsPlainObject> {
+  const search = new MiniSearch<IndexedPassage>(passageIndexOptions);
+  const documents = workDocuments(work.passages);
+  for (let start = 0; start < documents.length; start += CHUNK) {
+    const chunk = documents.slice(start, start + CHUNK);
+    search.addAll(chunk);
+    onChunk(chunk.length);
+    await yieldToEvents();
+  }
+  return search.toJSON();
+}
+
+/** Both indexes built from scratch, through the same per-work parts the cache holds. */
+export async function buildIndexes(corpus: Corpus, onProgress?: Progress): Promise<Indexes> {
+  const passages: WorkIndexPart[] = [];
+  const names: NamePart[] = [];
+  let done = 0;
+  for (const work of corpus.works) {
+    const offset = work.passages[0]?.index ?? 0;
+    passages.push({ offset, data: await buildPassagePart(work, (n) => onProgress?.((done += n), corpus.passages.length, work.meta.id)) });
+    names.push({ offset, data: workNameData(work, corpus.people) });
+  }
+  return { index: joinIndexParts(passages), names: joinNameParts(names) };
 }
 
 /**
- * The indexes from the on-disk cache when it matches this corpus and these options, else built
- * and cached. A corrupt or stale cache is never trusted: it is logged, rebuilt and replaced.
+ * What every part's key holds besides the work's own file: the index options, and the code of
+ * this folder (tokenizer, name heuristics) and of the corpus parser. A change to any of them makes
+ * old parts stale.
  */
-export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logger: Logger, onProgress?: Progress): Promise<LoadedIndexes> {
-  const key = await indexCacheKey(corpus);
-  const file = path.join(cacheDir, `${CACHE_PREFIX}${key.slice(0, 24)}.json`);
-  let raw: string | undefined;
+async function codeKey(): Promise<string> {
+  const [search, corpus] = await Promise.all([folderCodeHash(new URL('.', import.meta.url)), folderCodeHash(new URL('../corpus/', import.meta.url))]);
+  return sha256(`${CACHE_FORMAT}\0${indexOptionsFingerprint()}\0${search}\0${corpus}`);
+}
+
+/** The key of one work's part: its file, the shared code key, and for names people.yml too. */
+export async function partKeys(corpus: Corpus): Promise<Map<string, Record<Kind, string>>> {
+  const code = await codeKey();
+  const people = sha256(JSON.stringify(corpus.people));
+  return new Map(
+    corpus.works.map((w) => [w.meta.id, { passages: sha256(`passages\0${code}\0${w.fingerprint}`), names: sha256(`names\0${code}\0${people}\0${w.fingerprint}`) }]),
+  );
+}
+
+interface PartHeader {
+  format: number;
+  kind: Kind;
+  key: string;
+  workId: string;
+  passages: number;
+  sha256: string;
+}
+
+const partFile = (cacheDir: string, kind: Kind, key: string) => path.join(cacheDir, `${kind}-${key.slice(0, 32)}.json`);
+
+/** A cached part, or why it cannot be trusted; undefined when there is none. */
+async function readPart<T>(file: string, expected: Omit<PartHeader, 'sha256'>, valid: (data: T) => boolean): Promise<{ data: T } | { reason: string } | undefined> {
+  let raw: string;
   try {
     raw = await readFile(file, 'utf8');
   } catch {
-    raw = undefined;
+    return undefined;
   }
-  let cache: CacheOutcome = 'miss';
-  if (raw !== undefined) {
-    const loaded = readCache(raw, key, corpus);
-    if (typeof loaded !== 'string') return { ...loaded, cache: 'hit' };
-    logger.warn({ file, reason: loaded }, 'index cache is unusable; rebuilding it');
-    cache = 'rebuilt';
-  } else logger.info({ file }, 'no index cache for this corpus; building the indexes');
-
-  const built = await buildIndexes(corpus, onProgress);
-  try {
-    await writeCache(cacheDir, file, key, corpus, built);
-  } catch (err) {
-    logger.warn({ err, file }, 'could not write the index cache; the next start will build again');
-  }
-  // Not the plain data: once cached it is garbage, and the bot keeps what this returns.
-  return { index: built.index, names: built.names, cache };
-}
-
-/** The indexes, or why the cache cannot be trusted. */
-function readCache(raw: string, key: string, corpus: Corpus): Indexes | string {
   const newline = raw.indexOf('\n');
-  let header: CacheHeader;
+  let header: PartHeader;
   try {
-    header = JSON.parse(raw.slice(0, newline)) as CacheHeader;
+    header = JSON.parse(raw.slice(0, newline)) as PartHeader;
   } catch {
-    return 'the header is not JSON';
+    return { reason: 'the header is not JSON' };
   }
-  if (header.format !== CACHE_FORMAT) return `format ${String(header.format)}, expected ${CACHE_FORMAT}`;
-  if (header.key !== key) return 'it was built from another corpus or with other index options';
+  if (header.format !== CACHE_FORMAT) return { reason: `format ${String(header.format)}, expected ${CACHE_FORMAT}` };
+  if (header.key !== expected.key || header.kind !== expected.kind || header.workId !== expected.workId) return { reason: 'it was built from another text or with other index options' };
   const body = raw.slice(newline + 1);
-  if (createHash('sha256').update(body).digest('hex') !== header.sha256) return 'its checksum does not match: the file is corrupt';
-  if (header.passages !== corpus.passages.length) return 'it holds a different number of passages';
+  if (sha256(body) !== header.sha256) return { reason: 'its checksum does not match: the file is corrupt' };
+  if (header.passages !== expected.passages) return { reason: 'it holds a different number of passages' };
   try {
-    const payload = JSON.parse(body) as CachePayload;
-    const index = loadIndex(payload.passages);
-    if (index.search.documentCount !== corpus.passages.length) return 'its index holds a different number of passages';
-    return { index, names: loadNameIndex(payload.names) };
+    const data = JSON.parse(body) as T;
+    return valid(data) ? { data } : { reason: 'its index holds a different number of passages' };
   } catch (err) {
-    return `it cannot be loaded: ${err instanceof Error ? err.message : String(err)}`;
+    return { reason: `it cannot be loaded: ${err instanceof Error ? err.message : String(err)}` };
   }
 }
 
-async function writeCache(cacheDir: string, file: string, key: string, corpus: Corpus, built: BuiltIndexes): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  const payload: CachePayload = { passages: built.data, names: nameIndexData(built.names) };
-  const body = JSON.stringify(payload);
-  const header: CacheHeader = { format: CACHE_FORMAT, key, sha256: createHash('sha256').update(body).digest('hex'), passages: corpus.passages.length };
+async function writePart(file: string, header: Omit<PartHeader, 'sha256'>, data: unknown): Promise<void> {
+  const body = JSON.stringify(data);
   // Written aside and renamed, so a crash mid-write never leaves a half file under the real name.
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(header)}\n${body}`);
+  await writeFile(temporary, `${JSON.stringify({ ...header, sha256: sha256(body) })}\n${body}`);
   await rename(temporary, file);
-  for (const old of await readdir(cacheDir)) {
-    if (old.startsWith(CACHE_PREFIX) && path.join(cacheDir, old) !== file) await rm(path.join(cacheDir, old), { force: true });
+}
+
+/**
+ * The indexes, from per-work parts: each work's passage and name parts come from the on-disk cache
+ * when they match its file, the options and the code, and are built and cached otherwise, so an
+ * added, changed or removed book costs only its own part. A corrupt or stale part is never
+ * trusted: it is logged, rebuilt and replaced. Parts no work uses any more are removed.
+ */
+export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logger: Logger, onProgress?: Progress): Promise<LoadedIndexes> {
+  const keys = await partKeys(corpus);
+  const report: IndexReport = { cached: [], built: [], unusable: [] };
+  const passageParts: WorkIndexPart[] = [];
+  const nameParts: NamePart[] = [];
+  const used = new Set<string>();
+  let writable = await mkdir(cacheDir, { recursive: true }).then(
+    () => true,
+    (err: unknown) => (logger.warn({ err, cacheDir }, 'cannot create the index cache folder; the next start will build again'), false),
+  );
+  let done = 0;
+  const total = corpus.passages.length;
+
+  for (const work of corpus.works) {
+    const workId = work.meta.id;
+    const offset = work.passages[0]?.index ?? 0;
+    const key = keys.get(workId) as Record<Kind, string>;
+    const header = (kind: Kind) => ({ format: CACHE_FORMAT, kind, key: key[kind], workId, passages: work.passages.length });
+    const files = { passages: partFile(cacheDir, 'passages', key.passages), names: partFile(cacheDir, 'names', key.names) };
+    for (const file of Object.values(files)) used.add(path.basename(file));
+
+    const passages = await readPart<AsPlainObject>(files.passages, header('passages'), (d) => d.documentCount === work.passages.length);
+    const names = await readPart<NameIndexData>(files.names, header('names'), (d) => Array.isArray(d.entries) && Array.isArray(d.keys));
+    for (const [kind, part] of [['passages', passages], ['names', names]] as const) {
+      if (part && 'reason' in part) logger.warn({ work: workId, file: files[kind], reason: part.reason }, 'index cache part is unusable; rebuilding it');
+    }
+    if ((passages && 'reason' in passages) || (names && 'reason' in names)) report.unusable.push(workId);
+
+    const started = performance.now();
+    let built = false;
+    const save = async (kind: Kind, data: unknown) => {
+      built = true;
+      if (!writable) return;
+      try {
+        await writePart(files[kind], header(kind), data);
+      } catch (err) {
+        writable = false;
+        logger.warn({ err, cacheDir }, 'could not write the index cache; the next start will build again');
+      }
+    };
+    let passageData: AsPlainObject;
+    if (passages && 'data' in passages) {
+      passageData = passages.data;
+      onProgress?.((done += work.passages.length), total, workId);
+    } else {
+      passageData = await buildPassagePart(work, (n) => onProgress?.((done += n), total, workId));
+      await save('passages', passageData);
+    }
+    let nameData: NameIndexData;
+    if (names && 'data' in names) nameData = names.data;
+    else await save('names', (nameData = workNameData(work, corpus.people)));
+    passageParts.push({ offset, data: passageData });
+    nameParts.push({ offset, data: nameData });
+    if (!built) {
+      report.cached.push(workId);
+      continue;
+    }
+    report.built.push(workId);
+    logger.info({ work: workId, passages: work.passages.length, ms: Math.round(performance.now() - started) }, 'work indexed');
+  }
+
+  const indexes = { index: joinIndexParts(passageParts), names: joinNameParts(nameParts) };
+  if (writable) await removeUnused(cacheDir, used);
+  return { ...indexes, report };
+}
+
+/** Parts of works no longer in the corpus (or of their older versions), and the old whole-corpus cache. */
+async function removeUnused(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
+  const ours = (name: string) => name.startsWith(OLD_CACHE_PREFIX) || KINDS.some((kind) => name.startsWith(`${kind}-`) && name.endsWith('.json'));
+  for (const name of await readdir(cacheDir)) {
+    if (ours(name) && !used.has(name)) await rm(path.join(cacheDir, name), { force: true });
   }
 }

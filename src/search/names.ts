@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { Corpus, Footnote, Passage } from '../corpus';
+import type { Corpus, Footnote, Passage, PersonAliases, Work } from '../corpus';
 import { foldWord, processTerm, tokenize, wordSpans } from './text';
 
 /** Where a name stands: in a passage, or in a footnote. */
@@ -53,9 +53,59 @@ const nameSearchOptions = {
 
 /**
  * Builds the name index from the texts alone: people.yml aliases, the names footnotes gloss
- * (linked to the word their marker sits on), and capitalised names in passages.
+ * (linked to the word their marker sits on), and capitalised names in passages. Each work's names
+ * are found in that work alone and then joined, as the index cache joins its per-work parts.
  */
 export function createNameIndex(corpus: Corpus): NameIndex {
+  return joinNameParts(corpus.works.map((work) => ({ data: workNameData(work, corpus.people), offset: work.passages[0]?.index ?? 0 })));
+}
+
+/**
+ * One work's names, found in it alone, with each mention's `passageIndex` counted from the work's
+ * first passage: a part of the name index that holds whatever else the corpus contains.
+ */
+export function workNameData(work: Work, people: PersonAliases[]): NameIndexData {
+  const base = work.passages[0]?.index ?? 0;
+  const data = findNames({ works: [work], passages: work.passages, people });
+  for (const entry of data.entries) for (const m of entry.mentions) if (m.passageIndex !== undefined) m.passageIndex -= base;
+  return data;
+}
+
+/** One work's part of the name index and the global index of its first passage. */
+export interface NamePart {
+  data: NameIndexData;
+  offset: number;
+}
+
+/**
+ * Joins the works' names into one index: entries that share a form ("Hernandez") become one,
+ * named by a footnote's gloss where a work has one; mentions are moved to global passage indexes.
+ */
+export function joinNameParts(parts: readonly NamePart[]): NameIndex {
+  const entries: NameEntry[] = [];
+  const byKey = new Map<string, number>();
+  for (const { data, offset } of parts) {
+    const keysOf = new Map<number, string[]>();
+    for (const [key, id] of data.keys) keysOf.set(id, [...(keysOf.get(id) ?? []), key]);
+    for (const entry of data.entries) {
+      const keys = keysOf.get(entry.id) ?? [];
+      const mentions = entry.mentions.map((m) => (m.passageIndex === undefined ? m : { ...m, passageIndex: m.passageIndex + offset }));
+      const known = keys.map((k) => byKey.get(k)).find((id) => id !== undefined);
+      let target = known === undefined ? undefined : entries[known];
+      if (!target) {
+        target = { id: entries.length, name: entry.name, aliases: [], glosses: [], mentions: [] };
+        entries.push(target);
+      } else if (!target.glosses.length && entry.glosses.length) target.name = entry.name;
+      for (const alias of entry.aliases) if (!target.aliases.includes(alias)) target.aliases.push(alias);
+      target.glosses.push(...entry.glosses);
+      target.mentions.push(...mentions);
+      for (const key of keys) if (!byKey.has(key)) byKey.set(key, target.id);
+    }
+  }
+  return assembleNameIndex(entries, byKey);
+}
+
+function findNames(corpus: Pick<Corpus, 'works' | 'passages' | 'people'>): NameIndexData {
   const entries: NameEntry[] = [];
   const byKey = new Map<string, number>();
   const entryFor = (name: string): NameEntry => {
@@ -110,21 +160,13 @@ export function createNameIndex(corpus: Corpus): NameIndex {
     const to = renumbered.get(id);
     if (to !== undefined) keys.set(key, to);
   }
-  return assembleNameIndex(kept, keys);
+  return { entries: kept, keys: [...keys] };
 }
 
 /** The serialisable part of a name index; the fuzzy search over it is rebuilt on load. */
 export interface NameIndexData {
   entries: NameEntry[];
   keys: [string, number][];
-}
-
-export function nameIndexData(index: NameIndex): NameIndexData {
-  return { entries: index.entries, keys: [...index.byKey] };
-}
-
-export function loadNameIndex(data: NameIndexData): NameIndex {
-  return assembleNameIndex(data.entries, new Map(data.keys));
 }
 
 function assembleNameIndex(entries: NameEntry[], byKey: Map<string, number>): NameIndex {
@@ -243,7 +285,7 @@ function foldSurnames(entries: NameEntry[], byKey: Map<string, number>, listed: 
 }
 
 /** Finds every alias in passages and footnotes, longest first, so "Natalia Trotsky" is not counted as "Trotsky". */
-function collectMentions(corpus: Corpus, entries: NameEntry[], byKey: Map<string, number>): void {
+function collectMentions(corpus: Pick<Corpus, 'works' | 'passages'>, entries: NameEntry[], byKey: Map<string, number>): void {
   const byFirstWord = new Map<string, string[][]>();
   for (const key of byKey.keys()) {
     const words = key.split(' ');

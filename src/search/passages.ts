@@ -53,6 +53,71 @@ export function loadIndex(data: AsPlainObject): PassageIndex {
   return { search: MiniSearch.loadJS<IndexedPassage>(data, passageIndexOptions), documentFrequency: documentFrequencies(data) };
 }
 
+/** One work's part of the index, as plain data: its ids are the passages' places in the work (`seq`). */
+export interface WorkIndexPart {
+  data: AsPlainObject;
+  /** The global index of the work's first passage: added to every id when the parts are joined. */
+  offset: number;
+}
+
+/** The text each of a work's passages is indexed under, with its id in the work's own part of the index. */
+export function workDocuments(passages: readonly Passage[]): IndexedPassage[] {
+  return passages.map((p) => ({ id: p.seq, text: searchableText(p) }));
+}
+
+/**
+ * Joins works indexed apart into one index over the whole corpus: ids moved by each part's offset,
+ * postings of the same term pooled, lengths averaged over every passage. Ranking is the one index's,
+ * so a changed book needs only its own part rebuilt.
+ */
+export function joinIndexParts(parts: readonly WorkIndexPart[]): PassageIndex {
+  const first = parts[0]?.data;
+  const fieldIds = first?.fieldIds ?? {};
+  const fields = Object.values(fieldIds);
+  const documentIds: Record<number, number> = {};
+  const fieldLength: Record<number, number[]> = {};
+  const storedFields: Record<number, unknown> = {};
+  const lengthSums = fields.map(() => 0);
+  const postings = new Map<string, Record<string, Record<number, number>>>();
+  let documentCount = 0;
+  for (const { data, offset } of parts) {
+    if (JSON.stringify(data.fieldIds) !== JSON.stringify(fieldIds)) throw new Error('index parts were built with different fields');
+    // A part's own short ids become the passages' global indexes, which are also their ids.
+    const global = new Map<string, number>();
+    for (const [short, id] of Object.entries(data.documentIds)) {
+      const to = offset + (id as number);
+      global.set(short, to);
+      documentIds[to] = to;
+      const lengths = data.fieldLength[short] ?? [];
+      fieldLength[to] = lengths;
+      lengths.forEach((n, f) => (lengthSums[f] = (lengthSums[f] ?? 0) + n));
+      if (data.storedFields[short] !== undefined) storedFields[to] = data.storedFields[short];
+      documentCount++;
+    }
+    for (const [term, byField] of data.index) {
+      let pooled = postings.get(term);
+      if (!pooled) postings.set(term, (pooled = {}));
+      for (const [field, docs] of Object.entries(byField)) {
+        const into = (pooled[field] ??= {});
+        for (const [short, frequency] of Object.entries(docs)) into[global.get(short) as number] = frequency;
+      }
+    }
+  }
+  const joined: AsPlainObject = {
+    documentCount,
+    nextId: documentCount,
+    documentIds,
+    fieldIds,
+    fieldLength,
+    averageFieldLength: lengthSums.map((sum) => (documentCount ? sum / documentCount : 0)),
+    storedFields: storedFields as AsPlainObject['storedFields'],
+    dirtCount: 0,
+    index: [...postings],
+    serializationVersion: 2,
+  };
+  return loadIndex(joined);
+}
+
 function documentFrequencies(data: AsPlainObject): Map<string, number> {
   const frequency = new Map<string, number>();
   for (const [term, fields] of data.index) {
