@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { folderCodeHash } from '../code-hash';
 import type { Corpus, Work } from '../corpus';
 import type { Logger } from '../logger';
 import { joinNameParts, workNameData, type NameIndex, type NameIndexData, type NamePart } from './names';
 import { passageIndexOptions, indexOptionsFingerprint, type IndexedPassage } from './options';
-import { joinIndexParts, workDocuments, type PassageIndex, type WorkIndexPart } from './passages';
+import { indexPart, joinIndexParts, workDocuments, type PassageIndex, type WorkIndexPart } from './passages';
 
 /** Bumped when the layout of a cached part changes. */
 const CACHE_FORMAT = 2;
@@ -42,7 +42,7 @@ const yieldToEvents = () => new Promise((resolve) => setImmediate(resolve));
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** One work's passages indexed alone (ids are `seq`), pausing between chunks. */
-async function buildPassagePart(work: Work, onChunk: (passages: number) => void): Promise<AsPlainObject> {
+async function buildPassagePart(work: Work, onChunk: (passages: number) => void): Promise<WorkIndexPart> {
   const search = new MiniSearch<IndexedPassage>(passageIndexOptions);
   const documents = workDocuments(work.passages);
   for (let start = 0; start < documents.length; start += CHUNK) {
@@ -51,17 +51,17 @@ async function buildPassagePart(work: Work, onChunk: (passages: number) => void)
     onChunk(chunk.length);
     await yieldToEvents();
   }
-  return search.toJSON();
+  return indexPart(search);
 }
 
 /** Both indexes built from scratch, through the same per-work parts the cache holds. */
 export async function buildIndexes(corpus: Corpus, onProgress?: Progress): Promise<Indexes> {
-  const passages: WorkIndexPart[] = [];
+  const passages: { part: WorkIndexPart; offset: number }[] = [];
   const names: NamePart[] = [];
   let done = 0;
   for (const work of corpus.works) {
     const offset = work.passages[0]?.index ?? 0;
-    passages.push({ offset, data: await buildPassagePart(work, (n) => onProgress?.((done += n), corpus.passages.length, work.meta.id)) });
+    passages.push({ offset, part: await buildPassagePart(work, (n) => onProgress?.((done += n), corpus.passages.length, work.meta.id)) });
     names.push({ offset, data: workNameData(work, corpus.people) });
   }
   return { index: joinIndexParts(passages), names: joinNameParts(names) };
@@ -142,7 +142,7 @@ async function writePart(file: string, header: Omit<PartHeader, 'sha256'>, data:
 export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logger: Logger, onProgress?: Progress): Promise<LoadedIndexes> {
   const keys = await partKeys(corpus);
   const report: IndexReport = { cached: [], built: [], unusable: [] };
-  const passageParts: WorkIndexPart[] = [];
+  const passageParts: { part: WorkIndexPart; offset: number }[] = [];
   const nameParts: NamePart[] = [];
   const used = new Set<string>();
   let writable = await mkdir(cacheDir, { recursive: true }).then(
@@ -160,7 +160,7 @@ export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logge
     const files = { passages: partFile(cacheDir, 'passages', key.passages), names: partFile(cacheDir, 'names', key.names) };
     for (const file of Object.values(files)) used.add(path.basename(file));
 
-    const passages = await readPart<AsPlainObject>(files.passages, header('passages'), (d) => d.documentCount === work.passages.length);
+    const passages = await readPart<WorkIndexPart>(files.passages, header('passages'), (d) => d.lengths.length === work.passages.length && d.terms.length === d.postings.length);
     const names = await readPart<NameIndexData>(files.names, header('names'), (d) => Array.isArray(d.entries) && Array.isArray(d.keys));
     for (const [kind, part] of [['passages', passages], ['names', names]] as const) {
       if (part && 'reason' in part) logger.warn({ work: workId, file: files[kind], reason: part.reason }, 'index cache part is unusable; rebuilding it');
@@ -179,7 +179,7 @@ export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logge
         logger.warn({ err, cacheDir }, 'could not write the index cache; the next start will build again');
       }
     };
-    let passageData: AsPlainObject;
+    let passageData: WorkIndexPart;
     if (passages && 'data' in passages) {
       passageData = passages.data;
       onProgress?.((done += work.passages.length), total, workId);
@@ -190,7 +190,7 @@ export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logge
     let nameData: NameIndexData;
     if (names && 'data' in names) nameData = names.data;
     else await save('names', (nameData = workNameData(work, corpus.people)));
-    passageParts.push({ offset, data: passageData });
+    passageParts.push({ offset, part: passageData });
     nameParts.push({ offset, data: nameData });
     if (!built) {
       report.cached.push(workId);

@@ -195,13 +195,15 @@ function capitalisedNames(passages: readonly Passage[]): string[] {
     let run: string[] = [];
     let runStartsSentence = false;
     let previousEnd = 0;
+    // "1. We revolutionary Marxists": a word right after a leading number opens a sentence.
+    const numbered = /^\s*\d+\.\s*/.exec(passage.text)?.[0].length;
     const endRun = () => {
       if (run.length) runs.push({ words: run, sentenceStart: runStartsSentence });
       run = [];
     };
     for (const span of spans) {
       const gap = passage.text.slice(previousEnd, span.start);
-      const sentenceStart = previousEnd === 0 || /[.!?:"“]\s*$/.test(gap) || /^\s*\d+\.\s*$/.test(passage.text.slice(0, span.start));
+      const sentenceStart = previousEnd === 0 || /[.!?:"“]\s*$/.test(gap) || span.start === numbered;
       previousEnd = span.end;
       const possessive = /['’]s$/.test(span.word);
       const word = span.word.replace(/['’]s$/, '');

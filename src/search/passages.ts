@@ -1,4 +1,4 @@
-import MiniSearch, { type AsPlainObject, type SearchOptions } from 'minisearch';
+import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Passage } from '../corpus';
 import { passageIndexOptions, typingSearchOptions, type IndexedPassage } from './options';
 import { processTerm, wordSpans } from './text';
@@ -34,98 +34,121 @@ export function searchableText(passage: Passage): string {
   return text;
 }
 
+/** The index over these passages, built work by work as the cache builds it. */
 export function createIndex(passages: readonly Passage[]): PassageIndex {
-  const search = new MiniSearch<IndexedPassage>(passageIndexOptions);
-  search.addAll(passages.map((p) => ({ id: p.index, text: searchableText(p) })));
-  return passageIndex(search).index;
+  const works = new Map<string, Passage[]>();
+  for (const p of passages) works.set(p.workId, [...(works.get(p.workId) ?? []), p]);
+  return joinIndexParts([...works.values()].map((own) => ({ part: workIndexPart(own), offset: (own[0]?.index ?? 0) - (own[0]?.seq ?? 0) })));
 }
 
 /**
- * Wraps a freshly built MiniSearch. Its plain data is computed once: it counts the terms' passages
- * here, and the cache writes it as it is.
+ * One work's part of the passage index, compact enough to read fast: ids are the passages' places
+ * in the work (`seq`), so the part holds whatever comes before the work in the corpus.
  */
-export function passageIndex(search: MiniSearch<IndexedPassage>): { index: PassageIndex; data: AsPlainObject } {
-  const data = search.toJSON();
-  return { index: { search, documentFrequency: documentFrequencies(data) }, data };
-}
-
-export function loadIndex(data: AsPlainObject): PassageIndex {
-  return { search: MiniSearch.loadJS<IndexedPassage>(data, passageIndexOptions), documentFrequency: documentFrequencies(data) };
-}
-
-/** One work's part of the index, as plain data: its ids are the passages' places in the work (`seq`). */
 export interface WorkIndexPart {
-  data: AsPlainObject;
-  /** The global index of the work's first passage: added to every id when the parts are joined. */
-  offset: number;
+  /** Each passage's length in index terms. */
+  lengths: number[];
+  terms: string[];
+  /** For each term, the passages that hold it and how often, flattened: [seq, count, seq, count, …]. */
+  postings: number[][];
 }
 
-/** The text each of a work's passages is indexed under, with its id in the work's own part of the index. */
+/** The one field passages are indexed under: parts hold postings for it alone. */
+const FIELD = (() => {
+  const [field, ...others] = passageIndexOptions.fields;
+  if (!field || others.length) throw new Error('index parts hold one field; passageIndexOptions.fields must have exactly one');
+  return field;
+})();
+
+/** One work's passages indexed alone, as a part. */
+export function workIndexPart(passages: readonly Passage[]): WorkIndexPart {
+  const search = new MiniSearch<IndexedPassage>(passageIndexOptions);
+  search.addAll(workDocuments(passages));
+  return indexPart(search);
+}
+
+/** The text each of a work's passages is indexed under, with its id in the work's own part. */
 export function workDocuments(passages: readonly Passage[]): IndexedPassage[] {
   return passages.map((p) => ({ id: p.seq, text: searchableText(p) }));
 }
 
 /**
- * Joins works indexed apart into one index over the whole corpus: ids moved by each part's offset,
- * postings of the same term pooled, lengths averaged over every passage. Ranking is the one index's,
- * so a changed book needs only its own part rebuilt.
+ * What of MiniSearch's own state (minisearch 7) a part is read from and joined into: its public
+ * serialisation is plain objects keyed by strings, which for 20,000 passages cost more to build and
+ * read back than the index itself. The cache tests compare joined parts with a fresh build, so a
+ * MiniSearch whose state changes shape fails them rather than ranking wrongly.
  */
-export function joinIndexParts(parts: readonly WorkIndexPart[]): PassageIndex {
-  const first = parts[0]?.data;
-  const fieldIds = first?.fieldIds ?? {};
-  const fields = Object.values(fieldIds);
-  const documentIds: Record<number, number> = {};
-  const fieldLength: Record<number, number[]> = {};
-  const storedFields: Record<number, unknown> = {};
-  const lengthSums = fields.map(() => 0);
-  const postings = new Map<string, Record<string, Record<number, number>>>();
-  let documentCount = 0;
-  for (const { data, offset } of parts) {
-    if (JSON.stringify(data.fieldIds) !== JSON.stringify(fieldIds)) throw new Error('index parts were built with different fields');
-    // A part's own short ids become the passages' global indexes, which are also their ids.
-    const global = new Map<string, number>();
-    for (const [short, id] of Object.entries(data.documentIds)) {
-      const to = offset + (id as number);
-      global.set(short, to);
-      documentIds[to] = to;
-      const lengths = data.fieldLength[short] ?? [];
-      fieldLength[to] = lengths;
-      lengths.forEach((n, f) => (lengthSums[f] = (lengthSums[f] ?? 0) + n));
-      if (data.storedFields[short] !== undefined) storedFields[to] = data.storedFields[short];
-      documentCount++;
-    }
-    for (const [term, byField] of data.index) {
-      let pooled = postings.get(term);
-      if (!pooled) postings.set(term, (pooled = {}));
-      for (const [field, docs] of Object.entries(byField)) {
-        const into = (pooled[field] ??= {});
-        for (const [short, frequency] of Object.entries(docs)) into[global.get(short) as number] = frequency;
-      }
-    }
+interface SearchState {
+  _index: Iterable<[string, Map<number, Map<number, number>>]> & { set(term: string, data: Map<number, Map<number, number>>): void };
+  _documentIds: Map<number, number>;
+  _fieldLength: Map<number, number[]>;
+}
+const stateOf = (search: MiniSearch<IndexedPassage>) => search as unknown as SearchState;
+
+/** A MiniSearch over one work's passages (ids `seq`) as a part. */
+export function indexPart(search: MiniSearch<IndexedPassage>): WorkIndexPart {
+  const state = stateOf(search);
+  const lengths: number[] = [];
+  for (const [short, seq] of state._documentIds) lengths[seq] = state._fieldLength.get(short)?.[0] ?? 0;
+  const terms: string[] = [];
+  const postings: number[][] = [];
+  for (const [term, byField] of state._index) {
+    const flat: number[] = [];
+    for (const [short, count] of byField.get(0) ?? []) flat.push(state._documentIds.get(short) as number, count);
+    terms.push(term);
+    postings.push(flat);
   }
-  const joined: AsPlainObject = {
-    documentCount,
-    nextId: documentCount,
-    documentIds,
-    fieldIds,
-    fieldLength,
-    averageFieldLength: lengthSums.map((sum) => (documentCount ? sum / documentCount : 0)),
-    storedFields: storedFields as AsPlainObject['storedFields'],
-    dirtCount: 0,
-    index: [...postings],
-    serializationVersion: 2,
-  };
-  return loadIndex(joined);
+  return { lengths, terms, postings };
 }
 
-function documentFrequencies(data: AsPlainObject): Map<string, number> {
-  const frequency = new Map<string, number>();
-  for (const [term, fields] of data.index) {
-    let passages = 0;
-    for (const postings of Object.values(fields)) passages += Object.keys(postings).length;
-    frequency.set(term, passages);
+/**
+ * Joins works indexed apart into one index over the corpus: ids moved to the passages' global
+ * indexes, postings of a term pooled, lengths averaged over every passage, so ranking is exactly
+ * the whole index's and a changed book needs only its own part rebuilt.
+ */
+export function joinIndexParts(parts: readonly { part: WorkIndexPart; offset: number }[]): PassageIndex {
+  const documentIds: Record<number, number> = {};
+  const fieldLength: Record<number, number[]> = {};
+  const postings = new Map<string, Map<number, number>>();
+  let documentCount = 0;
+  let totalLength = 0;
+  for (const { part, offset } of parts) {
+    part.lengths.forEach((length, seq) => {
+      documentIds[offset + seq] = offset + seq;
+      fieldLength[offset + seq] = [length];
+      totalLength += length;
+      documentCount++;
+    });
+    part.terms.forEach((term, i) => {
+      let docs = postings.get(term);
+      if (!docs) postings.set(term, (docs = new Map()));
+      const flat = part.postings[i] ?? [];
+      for (let k = 0; k < flat.length; k += 2) docs.set(offset + (flat[k] as number), flat[k + 1] as number);
+    });
   }
-  return frequency;
+  const search = MiniSearch.loadJS<IndexedPassage>(
+    {
+      documentCount,
+      nextId: documentCount,
+      documentIds,
+      fieldIds: { [FIELD]: 0 },
+      fieldLength,
+      averageFieldLength: [documentCount ? totalLength / documentCount : 0],
+      storedFields: {},
+      dirtCount: 0,
+      index: [],
+      serializationVersion: 2,
+    },
+    passageIndexOptions,
+  );
+  // The pooled maps are already what MiniSearch holds for a term (see SearchState).
+  const terms = stateOf(search)._index;
+  const documentFrequency = new Map<string, number>();
+  for (const [term, docs] of postings) {
+    terms.set(term, new Map([[0, docs]]));
+    documentFrequency.set(term, docs.size);
+  }
+  return { search, documentFrequency };
 }
 
 /** The query without its too-common words, unless that would leave nothing to search for. */

@@ -32,7 +32,7 @@ export function tokenize(text: string): string[] {
 }
 
 /** Case, diacritics, apostrophe variants and editorial brackets folded: "Ver[eeken]" → "vereeken". */
-export function foldWord(word: string): string {
+function foldOnce(word: string): string {
   return word
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -44,11 +44,36 @@ export function foldWord(word: string): string {
 }
 
 /** The index's term for a word, or null for stop words: folded, then stemmed. */
-export function processTerm(word: string): string | null {
+function termOnce(word: string): string | null {
   const folded = foldWord(word);
   if (folded === '' || STOP_WORDS.has(folded)) return null;
   return stemmer(folded);
 }
+
+/**
+ * Words recur: a library of books has millions of them but a vocabulary of some 100,000, and folding
+ * and stemming every occurrence was most of the time an index build took. Bounded, since queries
+ * bring words of their own.
+ */
+const MEMO_LIMIT = 300_000;
+function memoized<T>(compute: (word: string) => T): (word: string) => T {
+  const memo = new Map<string, T>();
+  return (word) => {
+    let value = memo.get(word);
+    if (value === undefined && !memo.has(word)) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      value = compute(word);
+      memo.set(word, value);
+    }
+    return value as T;
+  };
+}
+
+/** Case, diacritics, apostrophe variants and editorial brackets folded: "Ver[eeken]" → "vereeken". */
+export const foldWord = memoized(foldOnce);
+
+/** The index's term for a word, or null for stop words: folded, then stemmed. */
+export const processTerm = memoized(termOnce);
 
 /** Folds a whole phrase for exact name lookups: "Hernández" and "hernandez" meet. */
 export function foldPhrase(text: string): string {
@@ -67,5 +92,5 @@ export function sentenceSpans(text: string): { start: number; end: number }[] {
 
 /** Everything that decides which terms a text yields; part of the index cache key. */
 export function textPipelineFingerprint(): string {
-  return JSON.stringify([WORD.source, [...STOP_WORDS].sort(), foldWord.toString(), processTerm.toString(), tokenize.toString(), stemmer.toString()]);
+  return JSON.stringify([WORD.source, [...STOP_WORDS].sort(), foldOnce.toString(), termOnce.toString(), tokenize.toString(), stemmer.toString()]);
 }

@@ -111,7 +111,7 @@ describe('index cache', () => {
       throw new Error('no part for the letter');
     })();
     const raw = await readFile(letterPart, 'utf8');
-    await writeFile(letterPart, raw.replace('"documentCount"', '"documentCounT"'));
+    await writeFile(letterPart, raw.replace('"lengths"', '"lengthz"'));
     const again = await loadOrBuildIndexes(corpus, dir, logger);
     expect(again.report).toEqual({ built: [LETTER], cached: [REVIEW], unusable: [LETTER] });
     expect(lines.find((l) => l.level === 40)).toMatchObject({ msg: 'index cache part is unusable; rebuilding it', work: LETTER, reason: 'its checksum does not match: the file is corrupt' });
