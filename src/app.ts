@@ -2,7 +2,7 @@ import { createLibrary } from './answers';
 import type { Config } from './config';
 import { loadCorpus, readProofs, writeProofs } from './corpus';
 import type { AppContext } from './discord/dispatch';
-import { loadCommands, summarise } from './discord/registry';
+import { loadAllCommands, summarise } from './discord/registry';
 import type { Logger } from './logger';
 import { loadOrBuildIndexes, type Progress } from './search/build';
 
@@ -25,7 +25,7 @@ export async function createApp(config: Config, logger: Logger): Promise<AppCont
   );
   const loaded = await loadOrBuildIndexes(corpus, config.indexCacheDir, logger, terminalProgress(process.stderr));
   const library = createLibrary(corpus, loaded);
-  const registry = await loadCommands();
+  const { commands: registry, messageCommands } = await loadAllCommands();
   logger.info(
     {
       works: corpus.works.length,
@@ -37,5 +37,5 @@ export async function createApp(config: Config, logger: Logger): Promise<AppCont
     },
     'corpus loaded',
   );
-  return { library, registry, commands: summarise(registry) };
+  return { library, registry, messageCommands, commands: summarise(registry) };
 }

@@ -17,6 +17,15 @@ export function context(library: Library, { workId, seq }: ContextRequest): Answ
   return { kind: 'context', passages: around.map((p) => quotation(library, p)), centre: around.indexOf(passage) };
 }
 
+/** One passage as a quotation, for a button that names it: Post shares it, Discuss cites it. */
+export function passageQuote(library: Library, { workId, seq }: ContextRequest, mode: 'shared' | 'daily' = 'shared'): Answer {
+  const work = library.works.get(workId);
+  if (!work) return notice('error', 'This button refers to a work that is no longer in the texts. Run the command again.');
+  const passage = work.passages[seq];
+  if (!passage) return notice('error', `This button refers to a passage that is no longer in ${work.meta.title}. Run the command again.`);
+  return { kind: 'quote', quotation: quotation(library, passage), private: false, mode };
+}
+
 export function works(library: Library): Answer {
   if (library.corpus.works.length === 0) return notice('empty', 'There are no texts yet.');
   return {

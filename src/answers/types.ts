@@ -68,6 +68,13 @@ export interface QuoteAnswer {
   quotation: Quotation;
   paging?: Paging;
   private: boolean;
+  /**
+   * Where the quotation goes: `find` answers "Find in the texts" privately with a Post button,
+   * `shared` is what Post posts, `daily` the passage of the day. Absent: a /quote reply.
+   */
+  mode?: 'find' | 'shared' | 'daily';
+  /** For `find`: whether the message quotes the passage verbatim or only matches it best. */
+  found?: 'quoted' | 'matched';
 }
 
 export interface SearchAnswer {

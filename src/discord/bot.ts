@@ -11,7 +11,9 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { renderChoices } from '../render/choices';
 import { render } from '../render/render';
+import { decodeAction } from '../render/actions';
 import { answerButton, INTERNAL_ERROR, unknownCommand, type AppContext } from './dispatch';
+import { discuss } from './threads';
 import { optionsOf, replyWith, toReplyOptions, updateWith } from './respond';
 
 /** Guilds only, and caches that hold nothing per user: memory stays flat however many people ask. */
@@ -66,13 +68,26 @@ export async function handleInteraction(interaction: Interaction, app: AppContex
       if (command?.autocomplete) await command.autocomplete(interaction, app);
       else await interaction.respond(renderChoices([]).data.choices);
       outcome = 'choices';
+    } else if (interaction.isMessageContextMenuCommand()) {
+      // The target message's words are never logged: only which message it was.
+      Object.assign(line, { interaction: 'message command', command: interaction.commandName, target: interaction.targetId });
+      const command = app.messageCommands?.get(interaction.commandName);
+      const answer = command ? await command.execute(interaction, app) : unknownCommand(interaction.commandName, app.registry);
+      if (!command) await replyWith(interaction, answer);
+      outcome = outcomeOf(answer);
     } else if (interaction.isButton()) {
       Object.assign(line, { interaction: 'button', customId: interaction.customId });
-      const answer = answerButton(interaction.customId, app);
-      // A stale or broken button says why privately, leaving the message as it was.
-      if (answer.kind === 'notice') await interaction.reply(toReplyOptions(render(answer).data));
-      else await updateWith(interaction, answer);
-      outcome = outcomeOf(answer);
+      const decoded = decodeAction(interaction.customId);
+      const kind = decoded.ok ? decoded.action.kind : undefined;
+      if (kind === 'discuss') {
+        outcome = outcomeOf(await discuss(interaction, app));
+      } else {
+        const answer = answerButton(interaction.customId, app);
+        // A stale or broken button says why privately, leaving the message as it was; Post adds a message for everyone.
+        if (answer.kind === 'notice' || kind === 'post') await interaction.reply(toReplyOptions(render(answer).data));
+        else await updateWith(interaction, answer);
+        outcome = outcomeOf(answer);
+      }
     } else {
       Object.assign(line, { interaction: 'other', type: interaction.type });
       outcome = 'ignored';

@@ -1,4 +1,10 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction, SharedSlashCommand } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  ContextMenuCommandBuilder,
+  MessageContextMenuCommandInteraction,
+  SharedSlashCommand,
+} from 'discord.js';
 import type { Answer, Choice, CommandSummary, Library } from '../answers';
 
 /** Option values as a user gave them, by option name, whether from Discord or the console. */
@@ -20,4 +26,17 @@ export interface Command {
   /** Answers the interaction and returns what it answered, for the log. */
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<Answer>;
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
+}
+
+/** What a message command reads of the message it is run on: its words, never kept. */
+export interface TargetMessage {
+  /** The message's content and its embeds' text, as Discord sent them in the interaction. */
+  text: string;
+}
+
+/** A command on a message's context menu (Apps → "Find in the texts"), one file in commands/ like the others. */
+export interface MessageCommand {
+  data: ContextMenuCommandBuilder;
+  answer(message: TargetMessage, context: CommandContext): Answer;
+  execute(interaction: MessageContextMenuCommandInteraction, context: CommandContext): Promise<Answer>;
 }

@@ -1,10 +1,12 @@
-import { context as contextAnswer, notice, quote, search, type Answer } from '../answers';
+import { context as contextAnswer, notice, passageQuote, quote, search, type Answer } from '../answers';
 import { decodeAction } from '../render/actions';
 import type { CommandContext, CommandOptions } from './command';
-import type { Registry } from './registry';
+import type { MessageRegistry, Registry } from './registry';
 
 export interface AppContext extends CommandContext {
   registry: Registry;
+  /** Message context-menu commands ("Find in the texts"); the console has none. */
+  messageCommands?: MessageRegistry;
 }
 
 export function unknownCommand(name: string, registry: Registry): Answer {
@@ -33,6 +35,9 @@ export function answerButton(customId: string, app: AppContext): Answer {
       return quote(library, { work: action.workId }, app.random);
     case 'context':
       return contextAnswer(library, { workId: action.workId, seq: action.seq });
+    case 'post':
+    case 'discuss':
+      return passageQuote(library, { workId: action.workId, seq: action.seq });
   }
 }
 

@@ -2,11 +2,13 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CommandSummary } from '../answers';
-import type { Command } from './command';
+import { ApplicationCommandType } from 'discord.js';
+import type { Command, MessageCommand } from './command';
 
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
 
 export type Registry = ReadonlyMap<string, Command>;
+export type MessageRegistry = ReadonlyMap<string, MessageCommand>;
 
 /** Checks at load time what `satisfies Command` checks at compile time, for files added later. */
 function assertCommand(file: string, value: unknown): asserts value is Command {
@@ -24,18 +26,57 @@ function assertCommand(file: string, value: unknown): asserts value is Command {
   }
 }
 
-/** Loads every command file in `dir`; the command names come from the files, never from a list. */
-export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Registry> {
+/** Checks a context-menu command file the same way. */
+function assertMessageCommand(file: string, value: unknown): asserts value is MessageCommand {
+  const command = value as Partial<MessageCommand> | undefined;
+  const missing = [
+    typeof command?.data?.toJSON !== 'function' && 'data (a ContextMenuCommandBuilder)',
+    typeof command?.answer !== 'function' && 'answer',
+    typeof command?.execute !== 'function' && 'execute',
+  ].filter(Boolean);
+  if (missing.length) throw new Error(`${file} does not export a message command: missing ${missing.join(', ')}`);
+}
+
+const typeOf = (value: unknown): unknown => (value as { data?: { toJSON?: () => { type?: unknown } } } | undefined)?.data?.toJSON?.().type;
+
+export interface LoadedCommands {
+  commands: Registry;
+  messageCommands: MessageRegistry;
+}
+
+/**
+ * Loads every command file in `dir`: slash commands and message context-menu commands, told apart by
+ * their builder's type. The names come from the files, never from a list.
+ */
+export async function loadAllCommands(dir: string = COMMANDS_DIR): Promise<LoadedCommands> {
   const files = (await readdir(dir)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
-  const registry = new Map<string, Command>();
+  const commands = new Map<string, Command>();
+  const messageCommands = new Map<string, MessageCommand>();
   for (const file of files) {
     const module = (await import(pathToFileURL(path.join(dir, file)).href)) as { default?: unknown };
+    if (typeOf(module.default) === ApplicationCommandType.Message) {
+      assertMessageCommand(file, module.default);
+      const name = module.default.data.name;
+      if (messageCommands.has(name)) throw new Error(`${file} registers the message command “${name}”, which another file already registers`);
+      messageCommands.set(name, module.default);
+      continue;
+    }
     assertCommand(file, module.default);
     const name = module.default.data.name;
-    if (registry.has(name)) throw new Error(`${file} registers /${name}, which another file already registers`);
-    registry.set(name, module.default);
+    if (commands.has(name)) throw new Error(`${file} registers /${name}, which another file already registers`);
+    commands.set(name, module.default);
   }
-  return registry;
+  return { commands, messageCommands };
+}
+
+/** The slash commands in `dir`. */
+export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Registry> {
+  return (await loadAllCommands(dir)).commands;
+}
+
+/** Every command's registration body, as deploy-commands PUTs it: slash commands, then message commands. */
+export function commandBodies({ commands, messageCommands }: LoadedCommands): unknown[] {
+  return [...[...commands.values()].map((c) => c.data.toJSON()), ...[...messageCommands.values()].map((c) => c.data.toJSON())];
 }
 
 /** "/footnote number [work] [chapter]": required options bare, optional ones in brackets. */

@@ -1,8 +1,16 @@
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, InteractionReplyOptions, InteractionUpdateOptions } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  CommandInteraction,
+  InteractionReplyOptions,
+  InteractionUpdateOptions,
+  MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import type { Answer, Choice } from '../answers';
 import { renderChoices } from '../render/choices';
 import { render, type ReplyData } from '../render/render';
-import type { Command, CommandContext, CommandOptions } from './command';
+import type { Command, CommandContext, CommandOptions, TargetMessage } from './command';
 
 /** Past this age an interaction is deferred first, so a slow moment cannot miss Discord's 3 s deadline. */
 export const DEFER_AFTER_MS = 1500;
@@ -18,7 +26,7 @@ export function toReplyOptions(data: ReplyData): InteractionReplyOptions & Inter
 }
 
 /** Sends an answer as a reply, deferring first if the interaction is already old. */
-export async function replyWith(interaction: ChatInputCommandInteraction, answer: Answer): Promise<void> {
+export async function replyWith(interaction: CommandInteraction | ButtonInteraction, answer: Answer): Promise<void> {
   const data = render(answer).data;
   const options = toReplyOptions(data);
   if (interaction.deferred || interaction.replied) {
@@ -62,4 +70,15 @@ export function optionsOf(interaction: ChatInputCommandInteraction | Autocomplet
     if (option.value !== undefined && option.value !== null) options[option.name] = option.value;
   }
   return options;
+}
+
+/**
+ * The words of the message a context-menu command was run on: its content and its embeds' text
+ * (a quotation the bot posted is all embed). With the Guilds intent only, Discord still sends them
+ * in the interaction's resolved data; they are read for this answer and never kept or logged.
+ */
+export function targetMessageOf(interaction: MessageContextMenuCommandInteraction): TargetMessage {
+  const message = interaction.targetMessage;
+  const embeds = message.embeds.flatMap((e) => [e.description, ...e.fields.map((f) => f.value)]);
+  return { text: [message.content, ...embeds].filter(Boolean).join('\n') };
 }

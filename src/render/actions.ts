@@ -5,11 +5,15 @@ export type ButtonAction =
   | { kind: 'quote'; page: number; workId?: string; query: string }
   | { kind: 'search'; page: number; workId?: string; query: string }
   | { kind: 'random'; workId?: string }
-  | { kind: 'context'; workId: string; seq: number };
+  | { kind: 'context'; workId: string; seq: number }
+  /** Posts a privately found passage for everyone in the channel. */
+  | { kind: 'post'; workId: string; seq: number }
+  /** Opens a thread on the message the button is on, named after the passage. */
+  | { kind: 'discuss'; workId: string; seq: number };
 
 const VERSION = 'm1';
 const SEPARATOR = '|';
-const CODES = { quote: 'q', search: 's', random: 'r', context: 'c' } as const;
+const CODES = { quote: 'q', search: 's', random: 'r', context: 'c', post: 'p', discuss: 'd' } as const;
 
 /**
  * Encodes an action in at most 100 characters. A query that does not fit is cut at a word
@@ -19,6 +23,8 @@ export function encodeAction(action: ButtonAction): string {
   const head = (fields: (string | number)[]) => [VERSION, CODES[action.kind], ...fields].join(SEPARATOR);
   switch (action.kind) {
     case 'context':
+    case 'post':
+    case 'discuss':
       return head([action.workId, action.seq]);
     case 'random':
       return head([action.workId ?? '']);
@@ -47,9 +53,12 @@ export function decodeAction(customId: string): DecodedAction {
   if (version !== VERSION) return { ok: false, reason: STALE };
   const page = Number(rest[0]);
   switch (code) {
-    case CODES.context: {
+    case CODES.context:
+    case CODES.post:
+    case CODES.discuss: {
       const seq = Number(rest[1]);
-      return rest[0] && Number.isInteger(seq) && seq >= 0 ? { ok: true, action: { kind: 'context', workId: rest[0], seq } } : { ok: false, reason: STALE };
+      const kind = code === CODES.context ? 'context' : code === CODES.post ? 'post' : 'discuss';
+      return rest[0] && rest[1] && Number.isInteger(seq) && seq >= 0 ? { ok: true, action: { kind, workId: rest[0], seq } } : { ok: false, reason: STALE };
     }
     case CODES.random:
       return { ok: true, action: { kind: 'random', ...(rest[0] ? { workId: rest[0] } : {}) } };

@@ -17,6 +17,7 @@ export const LIMITS = {
   choiceValue: 100,
   customId: 100,
   buttonLabel: 80,
+  threadName: 100,
 } as const;
 
 export const ELLIPSIS = '[…]';

@@ -116,19 +116,20 @@ function noteFields(q: { footnotes: FootnoteView[] }, room: number): APIEmbedFie
   }));
 }
 
-function renderQuote(answer: QuoteAnswer): ReplyData {
+/** What a quotation's footer says first, by where it goes. */
+function quoteHeading(answer: QuoteAnswer): string | undefined {
+  if (answer.mode === 'find') return answer.found === 'quoted' ? 'The message quotes this passage.' : 'The passage that best matches the message.';
+  if (answer.mode === 'daily') return 'Passage of the day';
+  return answer.paging && answer.paging.total > 1 ? `Match ${answer.paging.index + 1} of ${answer.paging.total}` : undefined;
+}
+
+function quoteButtons(answer: QuoteAnswer): APIButtonComponentWithCustomId[] {
   const q = answer.quotation;
-  const fields = noteFields(q, 1600);
-  const paging = answer.paging && answer.paging.total > 1 ? `Match ${answer.paging.index + 1} of ${answer.paging.total}` : undefined;
-  const embed: APIEmbed = {
-    color: COLOUR.quote,
-    title: markdownLine(q.attribution.title, LIMITS.embedTitle),
-    ...embedAuthor(q.attribution),
-    ...(q.attribution.url ? { url: q.attribution.url } : {}),
-    fields,
-    footer: footer([q.attribution], paging),
-  };
-  embed.description = quoteMarkdown(q, descriptionRoom(embed));
+  const passage = { workId: q.workId, seq: q.seq };
+  // A thread can only start on a message everyone sees.
+  const discuss = button('Discuss', { kind: 'discuss', ...passage }, false, ButtonStyle.Secondary);
+  if (answer.mode === 'find') return [button('Post', { kind: 'post', ...passage })];
+  if (answer.mode === 'daily' || answer.mode === 'shared') return [discuss];
   const row: APIButtonComponentWithCustomId[] = [];
   if (answer.query && answer.paging) {
     const at = answer.paging.index;
@@ -138,13 +139,43 @@ function renderQuote(answer: QuoteAnswer): ReplyData {
   } else {
     row.push(button('Another passage', { kind: 'random', ...(answer.workId ? { workId: answer.workId } : {}) }));
   }
-  row.push(button('Context', { kind: 'context', workId: q.workId, seq: q.seq }, false, ButtonStyle.Secondary));
+  row.push(button('Context', { kind: 'context', ...passage }, false, ButtonStyle.Secondary));
+  if (!answer.private) row.push(discuss);
+  return row;
+}
+
+function renderQuote(answer: QuoteAnswer): ReplyData {
+  const q = answer.quotation;
+  const fields = noteFields(q, 1600);
+  const embed: APIEmbed = {
+    color: COLOUR.quote,
+    title: markdownLine(q.attribution.title, LIMITS.embedTitle),
+    ...embedAuthor(q.attribution),
+    ...(q.attribution.url ? { url: q.attribution.url } : {}),
+    fields,
+    footer: footer([q.attribution], quoteHeading(answer)),
+  };
+  embed.description = quoteMarkdown(q, descriptionRoom(embed));
   return {
     embeds: [embed],
-    components: [actionRow(row)],
+    components: [actionRow(quoteButtons(answer))],
     ...(answer.private ? { flags: MessageFlags.Ephemeral } : {}),
     allowed_mentions: NO_MENTIONS,
   };
+}
+
+/** A thread opened to discuss a quotation: its name ("Letter to Leon Trotsky ¶ 4") and its first message, the full citation. */
+export function renderThread(answer: QuoteAnswer): { name: string; message: ReplyData } {
+  const a = answer.quotation.attribution;
+  // Thread names show as plain text: no Markdown to escape, only the length to respect.
+  const locator = a.locator.replace(/\s+/g, ' ').trim();
+  const name = clip(`${clip((a.shortTitle ?? a.title).replace(/\s+/g, ' ').trim(), LIMITS.threadName - locator.length - 1)} ${locator}`.trim(), LIMITS.threadName);
+  return { name, message: enforceLimits({ content: escape(attributionLine(a)), allowed_mentions: NO_MENTIONS }) };
+}
+
+/** The private word to the reader who opened a thread: a link to it (a channel link pings no one). */
+export function renderThreadOpened(threadId: string): ReplyData {
+  return { content: `Opened a thread for the discussion: <#${threadId}>`, flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS };
 }
 
 function renderSearch(answer: SearchAnswer): ReplyData {

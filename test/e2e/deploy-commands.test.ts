@@ -1,6 +1,6 @@
 /** `npm run deploy-commands` as a real process against the double: what it PUTs, where, and how it fails. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCommands } from '../../src/discord/registry';
+import { commandBodies, loadAllCommands } from '../../src/discord/registry';
 import { DiscordDouble } from './discord-double';
 import { APPLICATION_ID, cleanup, GUILD_ID, spawnScript, TOKEN, WRONG_TOKEN, type SpawnedProcess } from './harness';
 
@@ -9,8 +9,8 @@ const SCRIPT = 'src/cli/deploy-commands.ts';
 let expected: unknown[];
 
 beforeAll(async () => {
-  // What Discord must receive: every command file's builder, serialised, in registry order.
-  expected = JSON.parse(JSON.stringify([...(await loadCommands()).values()].map((c) => c.data.toJSON()))) as unknown[];
+  // What Discord must receive: every command file's builder, serialised, in registry order, message commands last.
+  expected = JSON.parse(JSON.stringify(commandBodies(await loadAllCommands()))) as unknown[];
 });
 
 /** Runs the script against a fresh double (prepared by `before`) and hands both to `check`. */

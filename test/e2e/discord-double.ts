@@ -62,6 +62,14 @@ export type OptionValues = Record<string, OptionValue>;
 
 export type InteractionPayload = Record<string, unknown> & { id: string; token: string; type: number };
 
+/** Every permission a default guild grants: what the member and the bot have unless a test says otherwise. */
+export const ALL_PERMISSIONS = '2248473465835073';
+
+export interface InteractionOptions {
+  /** The bot's permissions in the channel (app_permissions), as a decimal bit set. */
+  appPermissions?: string;
+}
+
 const API_PREFIX = '/api/v10';
 const CALLBACK = /^\/interactions\/(\d+)\/([^/]+)\/callback$/;
 
@@ -176,7 +184,23 @@ export class DiscordDouble extends EventEmitter {
     return this.waitFor(() => this.callbacksFor(interactionId)[0], { timeout, what: `a callback for interaction ${interactionId}` });
   }
 
+  /** Messages the bot posted to a channel or thread (not interaction replies), in order. */
+  readonly posts: { channelId: string; messageId: string; body: Record<string, unknown> }[] = [];
+  /** Threads the bot opened on a message; a thread's id is its message's. */
+  readonly threads: { id: string; parentId: string; name: string }[] = [];
+  /** Channels deleted since the guild was created: posting there answers 404 Unknown Channel. */
+  readonly deletedChannels = new Set<string>();
+
+  private channelExists(id: string): boolean {
+    return !this.deletedChannels.has(id) && (id === this.channelId || this.threads.some((t) => t.id === id));
+  }
+
   // ---- failures to inject -----------------------------------------------------------------------
+
+  /** The next `times` posts to `channelId` are refused the way Discord refuses a bot without Send Messages. */
+  refusePosts(channelId: string, times = 1): void {
+    this.failNext({ method: 'POST', path: new RegExp(`^/channels/${channelId}/messages$`), status: 403, body: { message: 'Missing Permissions', code: 50013 } }, times);
+  }
 
   /** The next `times` requests matching `failure` get its status, headers and body instead of an answer. */
   failNext(failure: InjectedFailure, times = 1): void {
@@ -233,7 +257,7 @@ export class DiscordDouble extends EventEmitter {
   // ---- interaction payloads ---------------------------------------------------------------------
 
   /** Fields every interaction carries; ids are real snowflakes so discord.js sees their true age. */
-  private baseInteraction(type: InteractionType, data: unknown): InteractionPayload {
+  private baseInteraction(type: InteractionType, data: unknown, { appPermissions = ALL_PERMISSIONS }: InteractionOptions = {}): InteractionPayload {
     return {
       id: SnowflakeUtil.generate().toString(),
       token: `itok-${randomBytes(12).toString('hex')}`,
@@ -246,14 +270,14 @@ export class DiscordDouble extends EventEmitter {
       member: {
         user: this.user(this.userId, 'reader'),
         roles: [],
-        permissions: '2248473465835073',
+        permissions: ALL_PERMISSIONS,
         joined_at: new Date(0).toISOString(),
         deaf: false,
         mute: false,
         flags: 0,
         nick: null,
       },
-      app_permissions: '2248473465835073',
+      app_permissions: appPermissions,
       locale: 'en-GB',
       guild_locale: 'en-US',
       entitlements: [],
@@ -299,12 +323,25 @@ export class DiscordDouble extends EventEmitter {
     });
   }
 
-  /** A click on a button of a message the bot posted; `message` is what the bot's reply contained. */
-  button(customId: string, message: { embeds?: unknown[]; components?: unknown[]; content?: string } = {}): InteractionPayload {
+  /**
+   * A click on a button of a message the bot posted; `message` is what the bot's reply contained
+   * (give its `id` to click a message the double recorded, e.g. a channel post).
+   */
+  button(customId: string, message: { id?: string; embeds?: unknown[]; components?: unknown[]; content?: string; flags?: number } = {}, options: InteractionOptions = {}): InteractionPayload {
     return {
-      ...this.baseInteraction(InteractionType.MessageComponent, { custom_id: customId, component_type: ComponentType.Button }),
+      ...this.baseInteraction(InteractionType.MessageComponent, { custom_id: customId, component_type: ComponentType.Button }, options),
       message: this.message(message),
     };
+  }
+
+  /** A message context-menu command ("Apps → name") run on a message someone wrote; its content arrives resolved. */
+  messageCommand(name: string, target: { content?: string; embeds?: unknown[] }, options: InteractionOptions = {}): InteractionPayload {
+    const message = { ...this.message(target), author: this.user(this.userId, 'reader'), application_id: undefined, webhook_id: undefined };
+    return this.baseInteraction(
+      InteractionType.ApplicationCommand,
+      { id: SnowflakeUtil.generate().toString(), name, type: 3, guild_id: this.guildId, target_id: message.id, resolved: { messages: { [message.id]: message } } },
+      options,
+    );
   }
 
   private user(id: string, username: string, bot = false) {
@@ -387,6 +424,27 @@ export class DiscordDouble extends EventEmitter {
     }
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) {
       return { status: 200, body: this.message(body as Record<string, unknown>) };
+    }
+    const channelPost = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (method === 'POST' && channelPost) {
+      const channelId = channelPost[1] ?? '';
+      if (!this.channelExists(channelId)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      const message = this.message({ ...(body as Record<string, unknown>), channel_id: channelId, webhook_id: undefined });
+      this.posts.push({ channelId, messageId: message.id, body: body as Record<string, unknown> });
+      return { status: 200, body: message };
+    }
+    const thread = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+    if (method === 'POST' && thread) {
+      const [, channelId = '', messageId = ''] = thread;
+      if (!this.channelExists(channelId)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      if (this.threads.some((t) => t.id === messageId)) return { status: 400, body: { message: 'A thread has already been created for this message', code: 160004 } };
+      const { name } = body as { name: string };
+      // On Discord a thread started from a message takes the message's id.
+      this.threads.push({ id: messageId, parentId: channelId, name });
+      return {
+        status: 201,
+        body: { id: messageId, type: 11, guild_id: this.guildId, parent_id: channelId, name, owner_id: this.applicationId, message_count: 0, member_count: 1, thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false } },
+      };
     }
     const commands = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
     if (method === 'PUT' && commands && Array.isArray(body)) {

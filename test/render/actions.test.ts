@@ -17,6 +17,8 @@ describe('custom_id', () => {
     { kind: 'random', workId: 'serge-letter-1936' },
     { kind: 'context', workId: 'serge-letter-1936', seq: 0 },
     { kind: 'context', workId: 'serge-letter-1936', seq: 15 },
+    { kind: 'post', workId: 'serge-letter-1936', seq: 3 },
+    { kind: 'discuss', workId: 'life-and-death-review-2018', seq: 0 },
   ])('%j round-trips within 100 characters', (action) => {
     const id = encodeAction(action);
     expect(id.length).toBeLessThanOrEqual(100);
@@ -48,7 +50,7 @@ describe('custom_id', () => {
     return true;
   }
 
-  it.each(['', 'garbage', 'm0|q|0||x', 'm2|q|0||x', 'm1|q|-1||x', 'm1|q|1.5||x', 'm1|q|0||', 'm1|s|abc||x', 'm1|c||3', 'm1|c|w|-1', 'm1|c|w|x', 'm1|z|0', 'm1'])(
+  it.each(['', 'garbage', 'm0|q|0||x', 'm2|q|0||x', 'm1|q|-1||x', 'm1|q|1.5||x', 'm1|q|0||', 'm1|s|abc||x', 'm1|c||3', 'm1|c|w|-1', 'm1|c|w|x', 'm1|p|w|', 'm1|d||2', 'm1|d|w|-2', 'm1|z|0', 'm1'])(
     '%j is stale',
     (id) => {
       expect(decodeAction(id)).toEqual({ ok: false, reason: STALE });
@@ -71,6 +73,14 @@ describe('answering a button', () => {
       kind: 'notice',
       tone: 'error',
       message: 'This button refers to a passage that is no longer in Letter to Leon Trotsky, so it cannot show the context. Run the command again.',
+    });
+  });
+
+  it.each(['post', 'discuss'] as const)('a %s button for a passage that is gone says so', (kind) => {
+    expect(answerButton(encodeAction({ kind, workId: 'serge-letter-1936', seq: 999 }), seed.app)).toEqual({
+      kind: 'notice',
+      tone: 'error',
+      message: 'This button refers to a passage that is no longer in Letter to Leon Trotsky. Run the command again.',
     });
   });
 
