@@ -4,6 +4,10 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
+/** How long start-up waits for Discord's API to answer and for the gateway's HELLO, unless DISCORD_CONNECT_TIMEOUT_MS says otherwise. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
+const CONNECT_TIMEOUT_RANGE = [100, 600_000] as const;
+
 const schema = z
   .object({
     DISCORD_TOKEN: z.preprocess(blankToUndefined, z.string().regex(/^\S{20,}$/, 'does not look like a bot token').optional()),
@@ -15,6 +19,15 @@ const schema = z
         .string()
         .url('must be a URL such as http://127.0.0.1:8080/api')
         .refine((u) => /^https?:/.test(u), 'must be an http or https URL')
+        .optional(),
+    ),
+    DISCORD_CONNECT_TIMEOUT_MS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d+$/, 'must be a whole number of milliseconds')
+        .transform(Number)
+        .refine((ms) => ms >= CONNECT_TIMEOUT_RANGE[0] && ms <= CONNECT_TIMEOUT_RANGE[1], `must be from ${CONNECT_TIMEOUT_RANGE[0]} to ${CONNECT_TIMEOUT_RANGE[1]} milliseconds`)
         .optional(),
     ),
     CORPUS_DIR: z.preprocess(blankToUndefined, z.string().default('./corpus')),
@@ -30,6 +43,8 @@ export interface Config {
   discordClientId?: string;
   discordGuildId?: string;
   discordApiUrl?: string;
+  /** Start-up's wait for the API and for HELLO; unset means DEFAULT_CONNECT_TIMEOUT_MS. Tests shorten it. */
+  discordConnectTimeoutMs?: number;
   corpusDir: string;
   indexCacheDir: string;
   /** Unset means each entry point's own default: info for the bot, warn for the console. */
@@ -43,8 +58,16 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses and validates the environment once, naming every missing or invalid variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * What an entry point needs. The bot (and `deploy-commands`, which adds its own checks) reads
+ * everything; `corpus` tools (check-corpus, import, the console's `ask`) never touch Discord, so a
+ * half-configured bot in .env must not stop them: they ignore the DISCORD_* variables altogether.
+ */
+export type ConfigUse = 'bot' | 'corpus';
+
+/** Parses and validates the environment once, naming every missing or invalid variable `use` needs. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, use: ConfigUse = 'bot'): Config {
+  if (use === 'corpus') env = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('DISCORD_')));
   const parsed = schema.safeParse(env);
   // Never echo values: one of them may be the token.
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`);
@@ -58,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.DISCORD_CLIENT_ID ? { discordClientId: e.DISCORD_CLIENT_ID } : {}),
     ...(e.DISCORD_GUILD_ID ? { discordGuildId: e.DISCORD_GUILD_ID } : {}),
     ...(e.DISCORD_API_URL ? { discordApiUrl: e.DISCORD_API_URL.replace(/\/+$/, '') } : {}),
+    ...(e.DISCORD_CONNECT_TIMEOUT_MS === undefined ? {} : { discordConnectTimeoutMs: e.DISCORD_CONNECT_TIMEOUT_MS }),
     corpusDir: e.CORPUS_DIR,
     indexCacheDir: e.INDEX_CACHE_DIR,
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),

@@ -57,6 +57,36 @@ describe('loadConfig', () => {
   });
 });
 
+describe('loadConfig for corpus tools (check-corpus, import, ask)', () => {
+  it('ignores every DISCORD_* variable: a token without a client id, or a bad one, stops nothing', () => {
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, CORPUS_DIR: 'books' }, 'corpus')).toEqual({ corpusDir: 'books', indexCacheDir: './.cache' });
+    expect(loadConfig({ DISCORD_TOKEN: 'short', DISCORD_GUILD_ID: 'my-server', DISCORD_CONNECT_TIMEOUT_MS: 'soon' }, 'corpus')).toEqual({ corpusDir: './corpus', indexCacheDir: './.cache' });
+  });
+
+  it('still names what they do use', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' }, 'corpus')).toThrow(
+      'Invalid configuration (see .env.example):\n  LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    );
+  });
+});
+
+describe('DISCORD_CONNECT_TIMEOUT_MS', () => {
+  const bot = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '123456789012345678' };
+  it('is read as milliseconds', () => {
+    expect(loadConfig({ ...bot, DISCORD_CONNECT_TIMEOUT_MS: '400' }).discordConnectTimeoutMs).toBe(400);
+    expect(loadConfig(bot).discordConnectTimeoutMs).toBeUndefined();
+  });
+
+  it.each([
+    ['20s', 'DISCORD_CONNECT_TIMEOUT_MS must be a whole number of milliseconds'],
+    ['-5', 'DISCORD_CONNECT_TIMEOUT_MS must be a whole number of milliseconds'],
+    ['99', 'DISCORD_CONNECT_TIMEOUT_MS must be from 100 to 600000 milliseconds'],
+    ['600001', 'DISCORD_CONNECT_TIMEOUT_MS must be from 100 to 600000 milliseconds'],
+  ])('refuses %s', (value, message) => {
+    expect(() => loadConfig({ ...bot, DISCORD_CONNECT_TIMEOUT_MS: value })).toThrow(`Invalid configuration (see .env.example):\n  ${message}`);
+  });
+});
+
 describe('logger', () => {
   it('redacts the token wherever it appears in a logged object', () => {
     const lines: string[] = [];

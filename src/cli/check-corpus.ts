@@ -4,7 +4,7 @@ import { checkCorpus, formatProblems } from '../corpus';
 
 /** `npm run check-corpus [-- DIR]`: every problem with file and line, exit 1 if any. */
 dotenv.config({ quiet: true });
-const dir = process.argv[2] ?? loadConfig().corpusDir;
+const dir = process.argv[2] ?? loadConfig(process.env, 'corpus').corpusDir;
 const { corpus, problems } = await checkCorpus(dir);
 if (problems.length) {
   process.stderr.write(`${formatProblems(dir, problems)}\n`);

@@ -52,7 +52,7 @@ const started = Date.now();
 try {
   const result = await importBook({
     file,
-    out: parsed.values.out ?? loadConfig().corpusDir,
+    out: parsed.values.out ?? loadConfig(process.env, 'corpus').corpusDir,
     meta,
     resetMetadata: values['reset-metadata'] === true,
     ...(parsed.values.id ? { id: parsed.values.id } : {}),

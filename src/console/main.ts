@@ -1,15 +1,18 @@
 import dotenv from 'dotenv';
 import { createApp } from '../app';
-import { loadConfig, ConfigError, type Config } from '../config';
+import { loadConfig, ConfigError, type Config, type ConfigUse } from '../config';
 import { CorpusError } from '../corpus';
 import { createLogger, type Logger } from '../logger';
 import { answerLine, formatReply, runConsole } from './run';
 
 /** Config, logger and app, or a clear message on stderr and exit 1. */
-export async function bootstrap(defaultLogLevel: (config: Config) => string): Promise<{ config: Config; logger: Logger; app: Awaited<ReturnType<typeof createApp>> }> {
+export async function bootstrap(
+  defaultLogLevel: (config: Config) => string,
+  use: ConfigUse = 'bot',
+): Promise<{ config: Config; logger: Logger; app: Awaited<ReturnType<typeof createApp>> }> {
   dotenv.config({ quiet: true });
   try {
-    const config = loadConfig();
+    const config = loadConfig(process.env, use);
     const logger = createLogger({ level: config.logLevel ?? defaultLogLevel(config) });
     const app = await createApp(config, logger);
     return { config, logger, app };
@@ -26,7 +29,7 @@ export async function bootstrap(defaultLogLevel: (config: Config) => string): Pr
 export async function runConsoleMain(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
   const line = argv.filter((a) => a !== '--json').join(' ');
-  const { logger, app } = await bootstrap(() => 'warn');
+  const { logger, app } = await bootstrap(() => 'warn', 'corpus');
   if (line.trim()) {
     process.stdout.write(`${formatReply(answerLine(line, app, logger), json, !json && process.stdout.isTTY)}\n`);
     return;

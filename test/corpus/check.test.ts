@@ -9,6 +9,10 @@ import { SEED_DIR } from '../helpers/library';
 
 const run = promisify(execFile);
 
+/** `npm run check-corpus DIR` as `node --import tsx`: one process, no npm or tsx wrapper to start and stop. */
+const checkCorpusCli = (dir: string, env: Record<string, string> = {}) =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli/check-corpus.ts', dir], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_NO_WARNINGS: '1', ...env } });
+
 /** A corpus folder of the given files, with one source document. */
 async function corpusDir(files: Record<string, string>, source = 'The letter says hello [1] to all.\n\n1. A note.\n'): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'marginalia-corpus-'));
@@ -82,10 +86,17 @@ describe('checkCorpus', () => {
 
   it('npm run check-corpus prints file and line and exits non-zero', async () => {
     const dir = await corpusDir({ 'a.md': work('a', 'Text[^9].') });
-    const failure = await run('npx', ['tsx', 'src/cli/check-corpus.ts', dir]).catch((e: { code: number; stderr: string }) => e);
+    const failure = await checkCorpusCli(dir).catch((e: { code: number; stderr: string }) => e);
     expect((failure as { code: number }).code).toBe(1);
     expect((failure as { stderr: string }).stderr).toContain(`${path.join(dir, 'a.md')}:7: footnote marker [^9] has no definition`);
-  }, 20_000);
+  });
+
+  it('npm run check-corpus ignores a half-configured bot: DISCORD_TOKEN without DISCORD_CLIENT_ID', async () => {
+    const dir = await corpusDir({ 'a.md': work('a') });
+    const { stdout, stderr } = await checkCorpusCli(dir, { DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.fake-token-for-tests-only' });
+    expect(stdout).toBe(`${dir}: 1 works, 1 passages, 1 footnotes. All valid.\n`);
+    expect(stderr).toBe('');
+  });
 });
 
 describe('the seed corpus', () => {
