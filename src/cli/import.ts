@@ -5,7 +5,7 @@ import type { ImportMeta } from '../import/types';
 import { importBook } from '../import/run';
 
 /**
- * `npm run import -- <file> [--id ID] [--out DIR] [--title …] [--reset-metadata]`: one book into the
+ * `npm run import -- <file> [--id ID] [--out DIR] [--plan] [--title …] [--reset-metadata]`: one book into the
  * corpus (CORPUS_DIR unless --out); exit 1 if it cannot be imported.
  */
 dotenv.config({ quiet: true });
@@ -19,7 +19,7 @@ const META_FLAGS = {
   source: 'source',
   url: 'url',
 } as const satisfies Record<string, keyof ImportMeta>;
-const usage = `usage: npm run import -- <file> [--id ID] [--out DIR] ${Object.keys(META_FLAGS)
+const usage = `usage: npm run import -- <file> [--id ID] [--out DIR] [--plan] ${Object.keys(META_FLAGS)
   .map((f) => `[--${f} TEXT]`)
   .join(' ')} [--reset-metadata]\n`;
 let parsed;
@@ -30,6 +30,7 @@ try {
       id: { type: 'string' },
       out: { type: 'string' },
       'reset-metadata': { type: 'boolean' },
+      plan: { type: 'boolean' },
       ...Object.fromEntries(Object.keys(META_FLAGS).map((f) => [f, { type: 'string' as const }])),
     },
   });
@@ -55,13 +56,16 @@ try {
     out: parsed.values.out ?? loadConfig(process.env, 'corpus').corpusDir,
     meta,
     resetMetadata: values['reset-metadata'] === true,
+    plan: values.plan === true,
     ...(parsed.values.id ? { id: parsed.values.id } : {}),
   });
   if (!result.ok) {
     process.stderr.write(result.report);
     process.exit(1);
   }
-  process.stdout.write(`${result.report}  time:        ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  // The plan is the whole report: it writes nothing and times nothing.
+  if (values.plan === true) process.stdout.write(result.report);
+  else process.stdout.write(`${result.report}  time:        ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 } catch (error) {
   // A failure no check foresaw (a disk error): one line, never a stack.
   process.stderr.write(`Could not import ${file}: ${(error as Error).message}\n`);

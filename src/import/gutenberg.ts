@@ -1,45 +1,100 @@
-import { assemble, type SourceItem } from './assemble';
-import { titlePageMeta } from './headings';
+/* eslint-disable no-control-regex -- U+0000 masks the notes cut out of the text; it never occurs in prose */
+import { repairDoubleEncoding } from '../corpus/encoding';
+import { collapseWhitespace } from '../corpus/sources';
+import { cutInlineNotes, lineAtOffset, lineStarts, MASK } from './inline-notes';
+import { emptyTree, type BookTree, type TreeBlock } from './tree';
 import { gutenbergHeaderMeta, mergeMeta } from './metadata';
-import type { ImportedWork } from './types';
 
 const START = /^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
 const END = /^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/i;
 const END_LINE = /^End of (?:the )?Project Gutenberg/i;
-const CREDITS = /^(?:Produced by|E-?text prepared by|Transcribed (?:from|by))\b/i;
+const CREDITS = /^(?:Produced by|E-?text prepared by|Transcribed (?:from|by)|This e-?text was prepared)\b/i;
 
-/** A Project Gutenberg plain-text book (or any plain text laid out the same way). */
-export function importGutenberg(raw: string): ImportedWork {
+/**
+ * A plain-text book (Project Gutenberg or any text laid out the same way) as a book tree: the
+ * header, licence and credits left out, paragraphs between blank lines with their layout, notes
+ * printed inside the text cut out and put after their paragraph. Headings are decided later.
+ */
+export function readPlainText(raw: string): BookTree {
   const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const start = lines.findIndex((l) => START.test(l.trim()));
   let end = lines.findIndex((l, i) => i > start && END.test(l.trim()));
   if (end < 0) end = lines.length;
-  const header = start >= 0 ? lines.slice(0, start) : [];
   let last = end;
   for (let i = end - 1; i > start && i >= end - 12; i--) if (END_LINE.test((lines[i] ?? '').trim())) last = i;
 
-  const items: SourceItem[] = [];
-  const skipped: ImportedWork['skipped'] = [];
-  if (start >= 0) skipped.push({ line: 1, what: 'Project Gutenberg header' });
-  if (last < lines.length) skipped.push({ line: last + 1, what: 'Project Gutenberg licence' });
-  for (let i = start + 1; i < last; i++) {
-    const text = lines[i] ?? '';
-    if (CREDITS.test(text.trim()) && i < start + 30) {
-      skipped.push({ line: i + 1, what: 'credits' });
-      while (i + 1 < last && (lines[i + 1] ?? '').trim() !== '') i++;
+  const tree = emptyTree('gutenberg', mergeMeta(gutenbergHeaderMeta(start >= 0 ? lines.slice(0, start) : [])));
+  if (start >= 0) tree.leftOut.push({ kind: 'header', role: 'publisher', line: 1, endLine: start + 1, title: 'Project Gutenberg header' });
+  if (last < lines.length) tree.leftOut.push({ kind: 'licence', role: 'publisher', line: last + 1, endLine: lines.length, title: 'Project Gutenberg licence' });
+
+  // The body, as one text; its line i is source line `first + i`.
+  const first = start + 2;
+  const body = lines.slice(start + 1, last).map(repairDoubleEncoding);
+  for (let i = 0; i < Math.min(body.length, 40); i++) {
+    if (!CREDITS.test((body[i] ?? '').trim())) continue;
+    let j = i;
+    while (j + 1 < body.length && (body[j + 1] ?? '').trim() !== '') j++;
+    tree.leftOut.push({ kind: 'credits', role: 'publisher', line: first + i, endLine: first + j, title: collapseWhitespace(body[i] ?? '') });
+    for (let k = i; k <= j; k++) body[k] = '';
+    i = j;
+  }
+  const text = body.join('\n');
+  const starts = lineStarts(text);
+  const lineAt = (offset: number) => first + lineAtOffset(starts, offset);
+  const cut = cutInlineNotes(text);
+  for (const u of cut.unclosed) tree.unplaced.push({ line: lineAt(u.offset), message: `note [${u.label}] is never closed with "]"` });
+  for (const f of cut.figures) tree.leftOut.push({ kind: f.kind, line: lineAt(f.offset), endLine: lineAt(f.end - 1) });
+
+  const blocks: { offset: number; block: TreeBlock }[] = cut.notes.map((n, i) => ({
+    offset: n.offset,
+    block: { type: 'note', id: `t${i}`, label: n.label, text: n.text, line: lineAt(n.offset), linked: false },
+  }));
+  // Paragraphs: runs of lines between blank lines and cut notes.
+  let pieces: { text: string; line: number; indented: boolean }[] = [];
+  let pieceOffset = 0;
+  let blanks = 0;
+  const flush = () => {
+    if (pieces.length) {
+      const paragraph = collapseWhitespace(pieces.map((p) => p.text).join(' '));
+      if (paragraph) {
+        blocks.push({
+          offset: pieceOffset,
+          block: {
+            type: 'paragraph',
+            text: paragraph,
+            line: pieces[0]?.line ?? 0,
+            endLine: pieces.at(-1)?.line ?? 0,
+            blanksBefore: blanks,
+            lineCount: pieces.length,
+            indented: pieces.every((p) => p.indented),
+          },
+        });
+        blanks = 0;
+      }
+    }
+    pieces = [];
+  };
+  const masked = cut.masked;
+  for (let i = 0; i < body.length; i++) {
+    const from = starts[i] ?? 0;
+    const line = masked.slice(from, from + (body[i] ?? '').length);
+    if (line.trim() === '') {
+      // A line that held only a cut note ends the paragraph without counting as a blank.
+      flush();
+      if ((body[i] ?? '').trim() === '') blanks++;
       continue;
     }
-    items.push({ kind: 'line', text, line: i + 1 });
+    let at = 0;
+    for (const segment of line.split(/\u0000+/)) {
+      const offset = line.indexOf(segment, at);
+      at = offset + segment.length;
+      if (offset > 0 && line[offset - 1] === MASK) flush();
+      if (segment.trim() === '') continue;
+      if (!pieces.length) pieceOffset = from + offset;
+      pieces.push({ text: segment, line: first + i, indented: /^\s{2,}\S/.test(segment) || offset > 0 });
+    }
   }
-
-  const assembled = assemble(items, { inferHeadings: true });
-  const page = titlePageMeta(assembled.titlePage);
-  const meta = mergeMeta(gutenbergHeaderMeta(header), { ...page });
-  return {
-    format: 'gutenberg',
-    meta,
-    blocks: assembled.blocks,
-    unplaced: assembled.unplaced,
-    skipped: [...skipped, ...assembled.skipped].sort((a, b) => a.line - b.line),
-  };
+  flush();
+  tree.blocks = blocks.sort((a, b) => a.offset - b.offset).map((b) => b.block);
+  return tree;
 }

@@ -1,29 +1,104 @@
 import { collapseWhitespace } from '../corpus/sources';
+import type { DivisionKind } from './tree';
 
 /** Heading and title-page patterns shared by the plain-text and HTML importers. */
 
-const NUMBER_WORDS =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|' +
-  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|final';
-const NUMBER = `(?:[ivxlcdm]+|\\d+|${NUMBER_WORDS})`;
+const CARDINALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
 
-const PART = new RegExp(`^(?:book|part|volume|vol\\.)\\s+(?:the\\s+)?${NUMBER}\\b`, 'i');
-const ORDINAL_PART = new RegExp(`^(?:${NUMBER_WORDS})\\s+(?:book|part|volume|epilogue)\\b`, 'i');
-const CHAPTER = new RegExp(`^(?:chapter|chap\\.)\\s+${NUMBER}\\b`, 'i');
-const ROMAN = /^[IVXLCDM]+\.?$/;
-const NAMED_CHAPTER = /^(?:introductory chapter|introduction|preface|author['’]s preface|conclusion|prologue|epilogue|afterword|foreword|appendix(?:\s+[\w.]+)?)\.?$/i;
-export const CONTENTS = /^(?:table of )?contents\.?$/i;
-
-export type HeadingKind = 'part' | 'chapter';
-
-/** `part` for BOOK/PART/VOLUME lines, `chapter` for CHAPTER lines, lone roman numerals and named chapters. */
-export function headingKind(title: string): HeadingKind | undefined {
-  const t = title.trim();
-  if (t.length > 100 || /[,;]$/.test(t)) return undefined;
-  if (PART.test(t) || ORDINAL_PART.test(t)) return 'part';
-  if (CHAPTER.test(t) || ROMAN.test(t) || NAMED_CHAPTER.test(t)) return 'chapter';
+/** "XIII", "13", "thirteen", "thirteenth", "twenty-one" → 13…; undefined for anything else. */
+export function parseNumber(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/[.:]$/, '');
+  if (/^\d{1,4}$/.test(w)) return Number(w);
+  if (/^[ivxlcdm]+$/.test(w)) return romanValue(w);
+  const simple = CARDINALS.indexOf(w) >= 0 ? CARDINALS.indexOf(w) : ORDINALS.indexOf(w);
+  if (simple > 0) return simple;
+  const compound = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?(\w+)?$/.exec(w);
+  if (compound) {
+    const tens = TENS.indexOf(compound[1] ?? '') * 10;
+    if (!compound[2]) return tens;
+    const unit = Math.max(CARDINALS.indexOf(compound[2]), ORDINALS.indexOf(compound[2]));
+    return unit > 0 && unit < 10 ? tens + unit : undefined;
+  }
+  if (/^(twentieth|thirtieth|fortieth|fiftieth)$/.test(w)) return (TENS.indexOf(w.replace('ieth', 'y')) || 0) * 10;
   return undefined;
 }
+
+/** A roman numeral written the usual way (IV, not IIII), or undefined. */
+function romanValue(roman: string): number | undefined {
+  let total = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const v = ROMAN_VALUES[roman[i] ?? ''] ?? 0;
+    const next = ROMAN_VALUES[roman[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total > 0 && toRoman(total) === roman ? total : undefined;
+}
+
+function toRoman(n: number): string {
+  const table: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  let rest = n;
+  for (const [v, s] of table) {
+    while (rest >= v) {
+      out += s;
+      rest -= v;
+    }
+  }
+  return out;
+}
+
+const NUMBER = `(?:[ivxlcdm]+|\\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))?|${[...CARDINALS.slice(1), ...ORDINALS.slice(1)].join('|')})`;
+const ORDINAL = `(?:${ORDINALS.slice(1).join('|')}|last|final)`;
+
+/** The book's own divisions, from a heading's words. */
+const DIVISIONS: { kind: DivisionKind; pattern: RegExp }[] = [
+  { kind: 'volume', pattern: new RegExp(`^vol(?:ume|\\.)?\\s+(?:the\\s+)?(${NUMBER})(?![\\w'’])`, 'i') },
+  { kind: 'book', pattern: new RegExp(`^book\\s+(?:the\\s+)?(${NUMBER})(?![\\w'’])`, 'i') },
+  { kind: 'book', pattern: new RegExp(`^(?:the\\s+)?(${ORDINAL})\\s+book\\b`, 'i') },
+  { kind: 'part', pattern: new RegExp(`^part\\s+(?:the\\s+)?(${NUMBER})(?![\\w'’])`, 'i') },
+  { kind: 'part', pattern: new RegExp(`^(?:the\\s+)?(${ORDINAL})\\s+part\\b`, 'i') },
+  { kind: 'epilogue', pattern: new RegExp(`^(?:the\\s+)?(${ORDINAL})\\s+epilogue\\b`, 'i') },
+  { kind: 'epilogue', pattern: new RegExp(`^epilogue\\s+(${NUMBER})(?![\\w'’])`, 'i') },
+  { kind: 'chapter', pattern: new RegExp(`^(?:chapter|chap\\.)\\s+(${NUMBER})(?![\\w'’])`, 'i') },
+  { kind: 'number', pattern: /^(?:the\s+)?(?:federalist|number|no\.|№)\s*(?:no\.?\s*)?(\d{1,4})\b/i },
+  { kind: 'section', pattern: new RegExp(`^(?:section|sect\\.)\\s+(${NUMBER})(?![\\w'’])`, 'i') },
+];
+
+/** Unnumbered divisions the book names: they open a section located by their name. */
+export const NAMED =
+  /^(?:the\s+)?(?:(?:author|translator|editor)['’]?s\s+)?(?:introduction|introductory(?:\s+chapter)?|preface|foreword|prologue|epilogue|afterword|conclusion|dedication|appendix|glossary|notes|footnotes|etymology|extracts|index|postscript|envoi)\b/i;
+
+export interface HeadingClass {
+  kind: DivisionKind;
+  n: number;
+}
+
+/** The division a heading opens: `CHAPTER XIII.` → chapter 13, `BOOK NINE: 1812` → book 9, `FEDERALIST No. 51` → number 51. */
+export function divisionOf(title: string): HeadingClass | undefined {
+  const t = title.trim();
+  for (const { kind, pattern } of DIVISIONS) {
+    const m = pattern.exec(t);
+    if (!m) continue;
+    const word = (m[1] ?? '').toLowerCase();
+    const n = word === 'last' || word === 'final' ? undefined : parseNumber(word);
+    if (n !== undefined) return { kind, n };
+  }
+  return undefined;
+}
+
+/** `I. BOURGEOIS AND PROLETARIANS`, `XVII`, `3. CRITICAL-UTOPIAN SOCIALISM` → its number and numbering style. */
+export function numberedTitle(title: string): { n: number; style: 'roman' | 'arabic' } | undefined {
+  const m = /^([IVX]|[IVXLC]{2,}|\d{1,3})(?:\.|$|\s*[-—:]\s)(?:\s+(\S.*))?$/.exec(title.trim());
+  if (!m) return undefined;
+  const n = parseNumber(m[1] ?? '');
+  if (n === undefined) return undefined;
+  return { n, style: /^\d/.test(m[1] ?? '') ? 'arabic' : 'roman' };
+}
+
+export const CONTENTS = /^(?:(?:the\s+)?(?:table\s+of\s+)?contents|contents\s+of\s+the\s+\w+)\.?:?$/i;
 
 export function isAllCaps(text: string): boolean {
   return /\p{Lu}{2}/u.test(text) && !/\p{Ll}/u.test(text);

@@ -1,11 +1,10 @@
-/* eslint-disable no-control-regex -- private delimiters (U+0000–U+0005) mark notes and anchors; they never occur in prose */
 import { HTMLElement, Node, NodeType, parse } from 'node-html-parser';
 import { collapseWhitespace, PAGE_NUMBERS } from '../corpus/sources';
-import { ANCHOR_CLOSE, ANCHOR_OPEN, assemble, type SourceItem } from './assemble';
-import { titlePageMeta } from './headings';
+import { repairDoubleEncoding } from '../corpus/encoding';
 import { gutenbergHeaderMeta, htmlMetaTags, htmlTitleMeta, mergeMeta } from './metadata';
-import type { ImportedWork } from './types';
 import { lineIndexOf } from './lines';
+import { lineStarts } from './inline-notes';
+import { emptyTree, noteMarker, NOTE_MARKERS, type BookTree, type LeftOut, type TreeBlock } from './tree';
 
 const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'td', 'th', 'tr', 'table', 'tbody', 'thead', 'blockquote', 'pre', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'body', 'center', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'figure', 'figcaption']);
 const SKIP = new Set(['head', 'style', 'script', 'img', 'hr', 'nav']);
@@ -13,79 +12,110 @@ const NOTE_CONTAINER = new Set(['p', 'div', 'li', 'aside', 'dd', 'section', 'td'
 const LABEL = /^\[?\(?([\w*†‡§]{1,4})\)?\]?$/;
 const BACK_LINK = /^(?:\[?\(?[\w*†‡§]{1,4}\)?\]?|↩|\^|back|return)$/i;
 const BOILERPLATE = /^(?:pg-header|pg-footer|pg-machine-header|pg-start-separator|pg-end-separator)$|pg-boilerplate/;
+const PG_START = /\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
+const PG_END = /\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/i;
 
-/** An HTML book, Project Gutenberg or Marxists Internet Archive style. */
-export function importHtml(raw: string): ImportedWork {
-  const root = parse(raw, { comment: false });
-  const lineStarts = [0];
-  for (let i = 0; i < raw.length; i++) if (raw[i] === '\n') lineStarts.push(i + 1);
-  const lineOf = (node: Node) => lineIndexOf(lineStarts, node.range?.[0] ?? 0) + 1;
+export interface HtmlBlocksOptions {
+  /** The 1-based source line of a node. */
+  lineOf: (node: Node) => number;
+  /** The member of a many-file book the lines count in (EPUB). */
+  file?: string;
+  /** Makes note ids unique across the documents of one book. */
+  idPrefix?: string;
+}
 
-  const tags = htmlMetaTags(root);
-  const fromTitle = htmlTitleMeta(root);
-  // A Gutenberg page carries the plain-text header ("Title:", "Author:") before its START line.
-  const bodyText = (root.querySelector('body') ?? root).text;
-  const startAt = bodyText.search(/\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i);
-  const header = gutenbergHeaderMeta(startAt < 0 ? [] : bodyText.slice(0, startAt).split('\n'));
-  for (const node of root.querySelectorAll(PAGE_NUMBERS)) node.remove();
+export interface HtmlBlocks {
+  blocks: TreeBlock[];
+  leftOut: LeftOut[];
+}
+
+/**
+ * One HTML (or XHTML) document's body as tree blocks, in reading order: `<h1>`–`<h6>` as headings
+ * with their level, block elements as paragraphs, notes linked by in-document anchors
+ * (`href="#fn1"` → the element with id `fn1`) as linked notes, their markers `noteMarker(id)`.
+ * Page numbers (`.pagenum`) and Project Gutenberg boilerplate are left out. The EPUB reader calls this
+ * once per spine document; the tree it reads into is the same. The element is changed in place.
+ */
+export function htmlBlocks(body: HTMLElement, options: HtmlBlocksOptions): HtmlBlocks {
+  const { lineOf, file, idPrefix = 'h' } = options;
+  const at = (node: Node) => ({ line: lineOf(node), ...(file ? { file } : {}) });
+  const leftOut: LeftOut[] = [];
+  for (const node of body.querySelectorAll(PAGE_NUMBERS)) node.remove();
 
   // Footnotes linked by anchors: <a href="#fn1">1</a> in the text, the note holding id="fn1".
   const notes = new Map<HTMLElement, { id: string; label: string; line: number }>();
-  for (const anchor of root.querySelectorAll('a[href^="#"]')) {
+  const byId = new Map<string, HTMLElement>();
+  for (const el of body.querySelectorAll('[id], a[name]')) {
+    const id = el.getAttribute('id') ?? el.getAttribute('name');
+    if (id && !byId.has(id)) byId.set(id, el);
+  }
+  for (const anchor of body.querySelectorAll('a[href^="#"]')) {
     const label = LABEL.exec(anchor.text.trim())?.[1];
     const target = (anchor.getAttribute('href') ?? '').slice(1);
     if (!label || !target) continue;
-    const found = root.getElementById(target) ?? root.querySelector(`[name="${target}"]`);
+    const found = byId.get(target);
     const container = found ? noteContainer(found) : undefined;
     if (!container || isInside(anchor, container) || /^h\d$/.test(container.tagName.toLowerCase())) continue;
     // The note opens with its label; the paragraph a back-link points to does not.
-    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (!new RegExp(`^[\\[(]?${escaped}(?!\\w)`).test(container.structuredText.trim())) continue;
-    if (!notes.has(container)) notes.set(container, { id: String(notes.size), label, line: lineOf(container) });
+    if (!new RegExp(`^[\\[(]?${escapeRegExp(label)}(?!\\w)`).test(container.structuredText.trim())) continue;
+    if (!notes.has(container)) notes.set(container, { id: `${idPrefix}${notes.size}`, label, line: lineOf(container) });
     const note = notes.get(container);
-    if (note) anchor.replaceWith(`${ANCHOR_OPEN}${note.id}${ANCHOR_CLOSE}`);
+    if (note) anchor.replaceWith(noteMarker(note.id));
   }
 
-  const items: SourceItem[] = [];
-  let state: 'before' | 'body' | 'after' = 'body';
-  if (/\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i.test(root.text)) state = 'before';
-  const emitText = (text: string, line: number) => {
+  const blocks: TreeBlock[] = [];
+  let state: 'before' | 'body' | 'after' = PG_START.test(body.text) ? 'before' : 'body';
+  let boilerplateFrom: number | undefined;
+  const emit = (text: string, node: Node, links: string[]) => {
     if (state !== 'body') return;
-    items.push({ kind: 'line', text: '', line });
-    text.split('\n').forEach((t, i) => items.push({ kind: 'line', text: t, line: line + i }));
+    const paragraph = collapseWhitespace(repairDoubleEncoding(text));
+    if (!paragraph) return;
+    blocks.push({ type: 'paragraph', text: paragraph, ...at(node), ...(links.length ? { links } : {}) });
   };
   const walk = (el: HTMLElement) => {
     const tag = el.tagName?.toLowerCase() ?? '';
-    if (SKIP.has(tag) || BOILERPLATE.test(el.id) || BOILERPLATE.test(el.getAttribute('class') ?? '')) return;
+    if (SKIP.has(tag)) return;
+    if (BOILERPLATE.test(el.id) || BOILERPLATE.test(el.getAttribute('class') ?? '')) {
+      const text = el.text;
+      leftOut.push({ kind: PG_END.test(text) || state === 'body' ? 'licence' : 'header', role: 'publisher', ...at(el), title: 'Project Gutenberg boilerplate' });
+      if (PG_START.test(text)) state = 'body';
+      if (PG_END.test(text)) state = 'after';
+      return;
+    }
     const text = el.structuredText;
-    if (/\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i.test(text) && !el.querySelector('p, div, h1, h2')) {
+    if (PG_START.test(text) && !el.querySelector('p, div, h1, h2')) {
+      leftOut.push({ kind: 'header', role: 'publisher', line: 1, endLine: lineOf(el), title: 'Project Gutenberg header' });
       state = 'body';
       return;
     }
-    if (/\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/i.test(text) && !el.querySelector('p, div, h1, h2')) {
+    if (PG_END.test(text) && !el.querySelector('p, div, h1, h2')) {
+      boilerplateFrom = lineOf(el);
       state = 'after';
       return;
     }
     const note = notes.get(el);
     if (note) {
-      if (state === 'body') items.push({ kind: 'note', id: note.id, label: note.label, text: noteText(el, note.label), line: note.line });
+      if (state === 'body') {
+        const noteText = collapseWhitespace(repairDoubleEncoding(noteBody(el, note.label)));
+        blocks.push({ type: 'note', id: note.id, label: note.label, text: noteText, line: note.line, ...(file ? { file } : {}), linked: true });
+      }
       return;
     }
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) {
-      const title = collapseWhitespace(text.replace(/[\u0001\u0002]\d*/g, ''));
-      if (title && state === 'body') items.push({ kind: 'heading', level: Number(heading[1]) as 1, title, line: lineOf(el) });
+      const title = collapseWhitespace(repairDoubleEncoding(text.replace(NOTE_MARKERS, '')));
+      if (title && state === 'body') blocks.push({ type: 'heading', title, level: Number(heading[1]), ...at(el) });
       return;
     }
     if (!el.childNodes.some((c) => c instanceof HTMLElement && BLOCK.has(c.tagName.toLowerCase()))) {
-      if (text.trim()) emitText(text, lineOf(el));
+      if (text.trim()) emit(text, el, linkTexts(el));
       return;
     }
     // Mixed content: inline runs between block children stand as paragraphs of their own.
     let run: Node[] = [];
     const flushRun = () => {
       const t = run.map((n) => (n instanceof HTMLElement ? n.structuredText : n.nodeType === NodeType.TEXT_NODE ? n.text : '')).join('');
-      if (t.trim() && run[0]) emitText(t, lineOf(run[0]));
+      if (t.trim() && run[0]) emit(t, run[0], run.flatMap((n) => (n instanceof HTMLElement ? linkTexts(n) : [])));
       run = [];
     };
     for (const child of el.childNodes) {
@@ -96,12 +126,34 @@ export function importHtml(raw: string): ImportedWork {
     }
     flushRun();
   };
-  walk(root.querySelector('body') ?? root);
+  walk(body);
+  if (boilerplateFrom !== undefined) leftOut.push({ kind: 'licence', role: 'publisher', line: boilerplateFrom, title: 'Project Gutenberg licence' });
+  return { blocks, leftOut };
+}
 
-  const assembled = assemble(items, { inferHeadings: false });
-  const page = titlePageMeta(assembled.titlePage);
-  const meta = mergeMeta(tags, header, { ...page }, fromTitle);
-  return { format: 'html', meta, blocks: assembled.blocks, unplaced: assembled.unplaced, skipped: assembled.skipped };
+/** An HTML book, Project Gutenberg or Marxists Internet Archive style, as a book tree. */
+export function readHtml(raw: string): BookTree {
+  const root = parse(raw, { comment: false });
+  const starts = lineStarts(raw);
+  const lineOf = (node: Node) => lineIndexOf(starts, node.range?.[0] ?? 0) + 1;
+  const tags = htmlMetaTags(root);
+  // A Gutenberg page carries the plain-text header ("Title:", "Author:") before its START line.
+  const bodyText = (root.querySelector('body') ?? root).text;
+  const startAt = bodyText.search(PG_START);
+  const header = gutenbergHeaderMeta(startAt < 0 ? [] : bodyText.slice(0, startAt).split('\n'));
+  const tree = emptyTree('html', mergeMeta(tags, header));
+  // A raw <title> is trusted less than the book's own title page.
+  tree.fallbackMeta = htmlTitleMeta(root);
+  const { blocks, leftOut } = htmlBlocks(root.querySelector('body') ?? root, { lineOf });
+  tree.blocks = blocks;
+  tree.leftOut = leftOut;
+  return tree;
+}
+
+/** The texts of the in-document links an element holds: a contents entry is made of them. */
+function linkTexts(el: HTMLElement): string[] {
+  const own = el.tagName?.toLowerCase() === 'a' && (el.getAttribute('href') ?? '').startsWith('#') ? [el] : [];
+  return [...own, ...el.querySelectorAll('a[href^="#"]')].map((a) => collapseWhitespace(a.text)).filter(Boolean);
 }
 
 function isInside(node: Node, container: HTMLElement): boolean {
@@ -120,15 +172,13 @@ function noteContainer(target: HTMLElement): HTMLElement | undefined {
   return undefined;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A note's text without its back-links and leading label. */
-function noteText(el: HTMLElement, label: string): string {
+function noteBody(el: HTMLElement, label: string): string {
   const copy = parse(el.outerHTML).firstChild as HTMLElement;
   for (const a of copy.querySelectorAll('a')) if (BACK_LINK.test(a.text.trim())) a.remove();
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return copy.structuredText
-    .replace(/[\u0001\u0002]\d*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(new RegExp(`^\\[?${escaped}\\]?[.):]?\\s+`), '')
+  return collapseWhitespace(copy.structuredText.replace(NOTE_MARKERS, ''))
+    .replace(new RegExp(`^\\[?${escapeRegExp(label)}\\]?[.):]?\\s+`), '')
     .replace(/^[.):]\s*/, '');
 }

@@ -1,31 +1,33 @@
 import path from 'node:path';
 import { decodeText } from '../corpus/encoding';
 import { EpubError } from '../corpus/epub';
+import { decideTree } from './decide';
 import { detectFormat } from './detect';
-import { importGutenberg } from './gutenberg';
-import { importHtml } from './html';
-import { importMarkdown } from './markdown';
-import type { ImportedWork } from './types';
+import { readPlainText } from './gutenberg';
+import { readHtml } from './html';
+import { readMarkdown } from './markdown';
+import type { BookTree } from './tree';
 
 export * from './types';
 export * from './tree';
 export { detectFormat } from './detect';
-export { importGutenberg } from './gutenberg';
-export { importHtml } from './html';
-export { importMarkdown } from './markdown';
+export { decideTree } from './decide';
+export { readPlainText } from './gutenberg';
+export { htmlBlocks, readHtml } from './html';
+export { readMarkdown } from './markdown';
 export { slugify, writeMarkdown } from './write';
+export { planText } from './plan';
 export { summarize, namesIn } from './summary';
 
-/** Imports a book's text, choosing the format from its name and content. */
-export function importText(fileName: string, text: string): ImportedWork {
+/** Reads a book's text into its tree, choosing the format from its name and content, and takes the tree's decisions. */
+export function importText(fileName: string, text: string): BookTree {
   const format = detectFormat(fileName, text);
-  if (format === 'html') return importHtml(text);
-  if (format === 'markdown') return importMarkdown(text, path.basename(fileName));
-  return importGutenberg(text);
+  if (format === 'markdown') return readMarkdown(text, path.basename(fileName));
+  return decideTree(format === 'html' ? readHtml(text) : readPlainText(text));
 }
 
 /** The book's bytes read as the format their name and content say: an EPUB archive, or text in its own encoding. */
-export function importBytes(fileName: string, bytes: Uint8Array): ImportedWork {
+export function importBytes(fileName: string, bytes: Uint8Array): BookTree {
   if (isEpub(fileName, bytes)) throw new EpubError('EPUB books cannot be imported yet');
   return importText(fileName, decodeText(bytes).text);
 }

@@ -1,26 +1,24 @@
 import { parseWork } from '../corpus/parse';
-import type { ImportedBlock, ImportedWork } from './types';
+import { emptyTree, type BookTree } from './tree';
 
-/** Markdown already in the corpus format: validated, then copied as is. */
-export function importMarkdown(text: string, file: string): ImportedWork {
+/** Markdown already in the corpus format: validated, then copied as is. Its tree serves the plan and summary. */
+export function readMarkdown(text: string, file: string): BookTree {
   const { work, problems } = parseWork(text, file);
-  const unplaced = problems.map((p) => ({ line: p.line, message: p.message }));
-  if (!work) return { format: 'markdown', meta: { title: '' }, blocks: [], unplaced, skipped: [] };
+  const tree = emptyTree('markdown');
+  tree.unplaced = problems.map((p) => ({ line: p.line, message: p.message }));
+  if (!work) return tree;
   const { id, sourceFile, ...meta } = work.meta;
-  const blocks: ImportedBlock[] = [];
-  const chapters = new Map(work.chapters.map((c) => [c.n, c]));
+  tree.meta = meta;
+  tree.markdown = { text, id, sourceFile };
   let chapter = 0;
-  let part: string | undefined;
   for (const passage of work.passages) {
-    const c = chapters.get(passage.chapter);
+    const c = work.chapters[passage.chapter - 1];
     if (passage.chapter !== chapter && c) {
-      if (c.part && c.part !== part) blocks.push({ kind: 'part', title: c.part, line: passage.line });
-      part = c.part;
-      blocks.push({ kind: 'chapter', title: c.title, line: passage.line });
+      tree.blocks.push({ type: 'heading', title: c.title, line: passage.line, kind: 'chapter', n: passage.chapter, depth: 2 });
       chapter = passage.chapter;
     }
-    const notes = passage.footnoteRefs.flatMap((r) => work.footnotes.filter((f) => f.key === r.key).map((f) => ({ label: f.label, text: f.text, line: f.line })));
-    blocks.push({ kind: 'paragraph', text: passage.text, line: passage.line, notes });
+    tree.blocks.push({ type: 'paragraph', text: passage.text, line: passage.line });
   }
-  return { format: 'markdown', meta, blocks, unplaced, skipped: [], markdown: { text, id, sourceFile } };
+  for (const f of work.footnotes) tree.notes.set(f.key, { type: 'note', id: f.key, label: f.label, text: f.text, line: f.line, linked: true });
+  return tree;
 }

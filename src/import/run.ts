@@ -5,8 +5,10 @@ import { checkCorpus, formatProblems, SOURCES_DIR } from '../corpus/load';
 import { isBareFileName, parseWork, workIdSchema } from '../corpus/parse';
 import { mergeFrontMatter } from './front-matter';
 import { importBytes } from './index';
+import { planText } from './plan';
 import { formatUnplaced, summarize } from './summary';
-import type { ImportedWork, ImportMeta } from './types';
+import type { BookTree } from './tree';
+import type { ImportMeta } from './types';
 import { slugify, writeMarkdown } from './write';
 
 export interface ImportOptions {
@@ -18,6 +20,8 @@ export interface ImportOptions {
   meta?: Partial<ImportMeta>;
   /** Discard front-matter fields edited by hand in the existing file. */
   resetMetadata?: boolean;
+  /** Print the tree the import would write, and write nothing. */
+  plan?: boolean;
 }
 
 export interface ImportResult {
@@ -43,17 +47,18 @@ export async function importBook(options: ImportOptions): Promise<ImportResult> 
     report: why.length === 1 ? `Could not import ${options.file}: ${why[0]?.trim()}\n` : `Could not import ${options.file}:\n${why.join('\n')}\n`,
   });
   const outProblem = await outFolderProblem(options.out);
-  if (outProblem) return fail([outProblem]);
+  if (outProblem && !options.plan) return fail([outProblem]);
   const input = await readInput(options.file);
   if ('problem' in input) return fail([input.problem]);
 
-  let imported: ImportedWork;
+  let imported: BookTree;
   try {
     imported = importBytes(options.file, input.bytes);
   } catch (error) {
     if (error instanceof EpubError) return fail([`${error.message}.`]);
     throw error;
   }
+  if (options.plan) return { ok: true, report: planText({ ...imported, meta: { ...imported.meta, ...options.meta } }, options.file) };
   if (imported.unplaced.length) {
     const n = imported.unplaced.length;
     return fail([`  ${n} thing${n === 1 ? '' : 's'} could not be placed:`, ...formatUnplaced(imported.unplaced).map((l) => `  ${l}`)]);

@@ -1,6 +1,7 @@
 import type { Work } from '../corpus/types';
 import { createNameIndex } from '../search/names';
-import type { Format, ImportedWork, Skipped, Unplaced } from './types';
+import type { BookTree, LeftOut } from './tree';
+import type { Format, Unplaced } from './types';
 
 const FORMAT_NAMES: Record<Format, string> = { gutenberg: 'plain text', html: 'HTML', markdown: 'corpus Markdown', epub: 'EPUB' };
 const TOP_NAMES = 5;
@@ -23,18 +24,20 @@ export function formatUnplaced(unplaced: Unplaced[]): string[] {
   return unplaced.map((u) => `  line ${u.line}: ${u.message}`);
 }
 
-function formatSkipped(skipped: Skipped[]): string {
-  if (skipped.length === 0) return 'nothing';
-  const groups = new Map<string, number[]>();
-  for (const s of skipped) groups.set(s.what, [...(groups.get(s.what) ?? []), s.line]);
+function formatLeftOut(leftOut: LeftOut[]): string {
+  if (leftOut.length === 0) return 'nothing';
+  const groups = new Map<string, LeftOut[]>();
+  for (const l of leftOut) groups.set(l.kind, [...(groups.get(l.kind) ?? []), l]);
+  const range = (l: LeftOut) => (l.endLine && l.endLine !== l.line ? `${l.line}–${l.endLine}` : `${l.line}`);
   return [...groups]
-    .map(([what, lines]) => (lines.length === 1 ? `${what} (line ${lines[0]})` : `${lines.length} × ${what} (lines ${lines.slice(0, 3).join(', ')}${lines.length > 3 ? ', …' : ''})`))
+    .map(([what, list]) => (list.length === 1 ? `${what} (lines ${range(list[0] as LeftOut)})` : `${list.length} × ${what} (lines ${list.slice(0, 3).map(range).join(', ')}${list.length > 3 ? ', …' : ''})`))
     .join('; ');
 }
 
 /** The report printed after a successful import. */
-export function summarize(imported: ImportedWork, work: Work, input: string, output: string): string {
-  const parts = new Set(work.chapters.map((c) => c.part).filter(Boolean)).size;
+export function summarize(imported: BookTree, work: Work, input: string, output: string): string {
+  const located = work.chapters.filter((c) => c.locator);
+  const span = located.length > 1 ? ` (${located[0]?.locator} … ${located.at(-1)?.locator})` : located.length ? ` (${located[0]?.locator})` : '';
   const names = namesIn(work);
   const top = names.slice(0, TOP_NAMES).map((n) => `${n.name} (${n.mentions})`);
   const lines = [
@@ -42,11 +45,11 @@ export function summarize(imported: ImportedWork, work: Work, input: string, out
     `  title:       ${work.meta.title}`,
     `  author:      ${work.meta.author ?? '(none)'}`,
     `  translator:  ${work.meta.translator ?? '(none)'}`,
-    `  chapters:    ${work.chapters.length}${parts ? ` in ${parts} part${parts === 1 ? '' : 's'}` : ''}`,
+    `  sections:    ${work.chapters.length}${span}`,
     `  passages:    ${work.passages.length}`,
     `  footnotes:   ${work.footnotes.length}`,
     `  names found: ${names.length}${top.length ? ` (top: ${top.join(', ')})` : ''}`,
-    `  left out:    ${formatSkipped(imported.skipped)}`,
+    `  left out:    ${formatLeftOut(imported.leftOut)}`,
     `  unplaced:    none`,
   ];
   return `${lines.join('\n')}\n`;

@@ -122,8 +122,8 @@ export interface TreeParagraph extends Position {
   lineCount?: number;
   /** Plain text: the paragraph's lines were indented or centred (a title, a verse, a letter's close). */
   indented?: boolean;
-  /** Decided: the ids of the notes the paragraph's markers point at, in order of first reference. */
-  notes?: string[];
+  /** HTML: the texts of the in-document links the paragraph holds (a contents entry is made of them). */
+  links?: string[];
 }
 
 export interface TreeNote extends Position {
@@ -157,7 +157,10 @@ export interface ContentsEntry {
 
 export interface BookTree {
   format: Format;
+  /** What the format says about the book (header, meta tags, OPF); a title page found later fills the gaps. */
   meta: ImportMeta;
+  /** Attribution trusted less than the title page (an HTML `<title>`): fills what is still missing. */
+  fallbackMeta?: Partial<ImportMeta>;
   /** The book in reading order. After the decisions: headings and paragraphs only, notes in `notes`. */
   blocks: TreeBlock[];
   /** Decided: every note a paragraph points at, by id. */

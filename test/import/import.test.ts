@@ -43,19 +43,19 @@ describe('importText', () => {
       translator: 'Tom Translator',
       license: 'Public domain in the USA; Project Gutenberg License',
     });
-    expect(work.skipped.map((s) => `${s.line}: ${s.what}`)).toEqual([
-      '1: Project Gutenberg header',
-      '14: title page',
-      '22: contents',
-      '63: illustration',
-      '67: Project Gutenberg licence',
+    expect(work.leftOut.map((s) => `${s.line}–${s.endLine}: ${s.kind}`)).toEqual([
+      '1–9: header',
+      '14–19: title page',
+      '22–26: contents',
+      '63–63: illustration',
+      '67–70: licence',
     ]);
     expect(body(writeMarkdown(work, 'small', 'mini-gutenberg.txt'))).toBe(
       [
         '',
-        '# BOOK I',
+        '# BOOK I {bk=1}',
         '',
-        '## CHAPTER I',
+        '## CHAPTER I {ch=1}',
         '',
         'The first paragraph of the book is hard wrapped across three lines and carries a numbered note.[^1] It ends here.',
         '',
@@ -65,7 +65,7 @@ describe('importText', () => {
         '',
         '[^2]: The second note, in the bracketed form.',
         '',
-        '## CHAPTER II',
+        '## CHAPTER II {ch=2}',
         '',
         'A lettered note sits here,[^a] and the text goes on to its end.',
         '',
@@ -84,7 +84,7 @@ describe('importText', () => {
     expect(body(writeMarkdown(work, 'web', 'mini.html'))).toBe(
       [
         '',
-        '## Chapter I. The Start',
+        '# Chapter I. The Start {ch=1}',
         '',
         'The opening paragraph of the web book, with a note[^1] and a page break in the middle.',
         '',
@@ -92,7 +92,7 @@ describe('importText', () => {
         '',
         'A second paragraph with an “entity” and italics.',
         '',
-        '## Chapter II. The End',
+        '# Chapter II. The End {ch=2}',
         '',
         'The closing paragraph, with another note.[^2]',
         '',
@@ -109,23 +109,26 @@ describe('importText', () => {
     expect(writeMarkdown(work, 'ignored', 'ignored')).toBe(text);
   });
 
-  it('lists what it cannot place, with line numbers', async () => {
+  it('keeps a marker without a note as printed, and a note without a marker as the paragraph it is', async () => {
     const work = importText('invalid-notes.txt', await fixture('invalid-notes.txt'));
-    expect(work.unplaced).toEqual([
-      { line: 11, message: 'marker [7] has no note' },
-      { line: 15, message: 'note [3] has no marker' },
-    ]);
+    expect(work.unplaced).toEqual([]);
+    expect(body(writeMarkdown(work, 'loose', 'invalid-notes.txt'))).toBe(
+      ['', '# CHAPTER I {ch=1}', '', 'A paragraph with a marker that has no note.[7]', '', 'Another paragraph.', '', '[3] A note that no marker points to.', ''].join('\n'),
+    );
+  });
+
+  it('lists a note it cannot close, with its line', () => {
+    const work = importText('t.txt', 'CHAPTER I\n\n\nText.[1]\n\n[Footnote 1: never closed\n');
+    expect(work.unplaced).toEqual([{ line: 6, message: 'note [1] is never closed with "]"' }]);
   });
 
   it('pairs a reused note letter with the nearest marker, and a note printed before its marker with the next one', () => {
     const text = 'CHAPTER I\n\n\nOne *a two.\n\na\n[ First.]\n\nThree *a four.\n\na\n[ Second.]\n\nb\n[ Early.]\n\nFive *b six.\n';
     const work = importText('t.txt', text);
     expect(work.unplaced).toEqual([]);
-    expect(work.blocks.flatMap((b) => (b.kind === 'paragraph' ? [`${b.text} | ${b.notes.map((n) => n.text).join()}`] : []))).toEqual([
-      'One[^a] two. | First.',
-      'Three[^a] four. | Second.',
-      'Five[^b] six. | Early.',
-    ]);
+    expect(body(writeMarkdown(work, 't', 't.txt'))).toBe(
+      ['', '# CHAPTER I {ch=1}', '', 'One[^a] two.', '', '[^a]: First.', '', 'Three[^a] four.', '', '[^a]: Second.', '', 'Five[^b] six.', '', '[^b]: Early.', ''].join('\n'),
+    );
   });
 });
 
@@ -161,9 +164,11 @@ describe('importBook', () => {
 
   it('writes nothing when a note cannot be placed', async () => {
     const dir = await out();
-    const result = await importBook({ file: path.join(FIXTURES, 'invalid-notes.txt'), out: dir });
+    const file = path.join(await out(), 'unclosed.txt');
+    await writeFile(file, 'CHAPTER I\n\n\nText.[1]\n\n[Footnote 1: never closed\n');
+    const result = await importBook({ file, out: dir });
     expect(result.ok).toBe(false);
-    expect(result.report).toContain('line 11: marker [7] has no note');
+    expect(result.report).toContain('line 6: note [1] is never closed with "]"');
     expect(await readdir(dir)).toEqual([]);
   });
 });
@@ -174,12 +179,14 @@ describe('npm run import', () => {
     const dir = await out();
     const ok = await run(tsx, ['src/cli/import.ts', path.join(FIXTURES, 'mini-gutenberg.txt'), '--out', dir]);
     expect(ok.stdout).toContain(`as ${path.join(dir, 'the-small-book.md')}`);
-    expect(ok.stdout).toMatch(/title: +The Small Book\n {2}author: +Jane Author\n {2}translator: +Tom Translator\n {2}chapters: +2 in 1 part\n {2}passages: +4\n {2}footnotes: +3\n {2}names found: 1 \(top: Anna Karenina \(2\)\)/);
+    expect(ok.stdout).toMatch(/title: +The Small Book\n {2}author: +Jane Author\n {2}translator: +Tom Translator\n {2}sections: +3 \(bk\. 1 … bk\. 1 ch\. 2\)\n {2}passages: +4\n {2}footnotes: +3\n {2}names found: 1 \(top: Anna Karenina \(2\)\)/);
     expect(ok.stdout).toContain('unplaced:    none');
 
-    const failed = await run(tsx, ['src/cli/import.ts', path.join(FIXTURES, 'invalid-notes.txt'), '--out', dir]).catch((e: { code: number; stderr: string }) => e);
+    const unclosed = path.join(await out(), 'unclosed.txt');
+    await writeFile(unclosed, 'CHAPTER I\n\n\nText.[1]\n\n[Footnote 1: never closed\n\n[Footnote 2: nor this\n');
+    const failed = await run(tsx, ['src/cli/import.ts', unclosed, '--out', dir]).catch((e: { code: number; stderr: string }) => e);
     expect('code' in failed ? failed.code : 0).toBe(1);
-    expect('stderr' in failed ? failed.stderr : '').toContain('2 things could not be placed:\n    line 11: marker [7] has no note\n    line 15: note [3] has no marker');
+    expect('stderr' in failed ? failed.stderr : '').toContain('2 things could not be placed:\n    line 6: note [1] is never closed with "]"\n    line 8: note [2] is never closed with "]"');
     expect((await readdir(dir)).sort()).toEqual(['sources', 'the-small-book.md']);
   });
 });

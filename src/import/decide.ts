@@ -1,0 +1,397 @@
+import { CONTENTS, divisionOf, isAllCaps, looksLikeTitle, NAMED, numberedTitle, titleCase, titlePageMeta } from './headings';
+import { mergeMeta } from './metadata';
+import { pairNotes } from './notes';
+import { NOTE_MARKERS } from './tree';
+import type { BookTree, DivisionKind, LeftOut, Matter, MatterKind, MatterRole, TreeBlock, TreeHeading, TreeParagraph } from './tree';
+
+/**
+ * The decisions taken once on a book tree, whatever its format: the contents list left out (its
+ * entries confirm headings), headings found and classified into the book's own divisions, matter
+ * that is not the author's marked or left out, notes paired with their markers.
+ */
+export function decideTree(tree: BookTree): BookTree {
+  leaveOutContents(tree);
+  promoteHeadings(tree);
+  mergeTitles(tree);
+  sectionAuthors(tree);
+  decideMatter(tree);
+  pairNotes(tree);
+  assignStructure(tree);
+  tree.meta = mergeMeta(tree.meta, { ...titlePageMeta(tree.titlePage) }, tree.fallbackMeta ?? {});
+  tree.leftOut.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line);
+  return tree;
+}
+
+const isHeading = (b: TreeBlock | undefined): b is TreeHeading => b?.type === 'heading';
+const isParagraph = (b: TreeBlock | undefined): b is TreeParagraph => b?.type === 'paragraph';
+const textOf = (b: TreeBlock) => (b.type === 'heading' ? b.title : b.text);
+
+/** A title as a contents list and a heading would both write it. */
+export function entryKey(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(NOTE_MARKERS, '')
+    .replace(/(?:\s*\.){2,}\s*\d*\s*$|\s+\d+\s*$/, '')
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const TRANSCRIBER = /^[[(]?\s*(?:original\s+)?(?:transcriber|transcriber['’]s|transcribers['’]|e-?text)\s+notes?\b|^[[(]?\s*transcriber['’]?s?\b|^this e-?text (?:was|is|has been) (?:prepared|produced|transcribed)|^e-?text prepared by/i;
+
+function leaveOut(tree: BookTree, blocks: TreeBlock[], kind: MatterKind, role?: MatterRole, title?: string): void {
+  const first = blocks[0];
+  const last = blocks.at(-1);
+  if (!first || !last) return;
+  const entry: LeftOut = { kind, line: first.line, endLine: last.endLine ?? last.line, ...(first.file ? { file: first.file } : {}) };
+  if (role) entry.role = role;
+  const name = title ?? textOf(first).slice(0, 60);
+  if (name) entry.title = name;
+  tree.leftOut.push(entry);
+}
+
+/** An entry of a contents list: a short line, or a paragraph made of in-book links. */
+function entryTexts(b: TreeBlock): string[] | undefined {
+  if (b.type === 'note') return undefined;
+  if (b.type === 'heading') return b.title.length <= 150 && !/:$/.test(b.title) ? [b.title] : undefined;
+  if (b.links?.length) {
+    const linked = b.links.join(' ').length;
+    if (linked >= b.text.replace(/[\s\d.]+/g, '').length * 0.3) return b.links;
+  }
+  if (b.text.length > 200 || /:$/.test(b.text) || TRANSCRIBER.test(b.text)) return undefined;
+  // Prose: lines as long as a page's, or a sentence running on.
+  if (b.lineCount !== undefined ? b.lineCount > 3 || (b.lineCount > 1 && b.text.length / b.lineCount > 60) : b.text.length > 120) return undefined;
+  if (/[.!?]["”’]?\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(b.text)) return undefined;
+  const words = b.text.split(/\s+/);
+  if (words.length >= 6 && words.filter((w) => /^\p{Ll}/u.test(w)).length > words.length / 2) return undefined;
+  return [b.text];
+}
+
+/**
+ * A contents list (a "CONTENTS" title, then short entries; or a run of in-book links) is left out.
+ * It ends where the book's own text begins: at prose, or where its first entry comes again; its
+ * trailing entries that repeat earlier ones are the book's own first headings and stay.
+ */
+function leaveOutContents(tree: BookTree): void {
+  const entries: string[] = [];
+  const out: TreeBlock[] = [];
+  for (let i = 0; i < tree.blocks.length; i++) {
+    const block = tree.blocks[i] as TreeBlock;
+    const titled = block.type !== 'note' && CONTENTS.test(textOf(block).trim());
+    const linkRun = !titled && tree.blocks.slice(i, i + 3).every((b) => isParagraph(b) && !!b.links?.length && !!entryTexts(b));
+    if (!titled && !linkRun) {
+      out.push(block);
+      continue;
+    }
+    const from = titled ? i + 1 : i;
+    const region: string[][] = [];
+    const keys: string[] = [];
+    for (let j = from; j < tree.blocks.length; j++) {
+      const texts = entryTexts(tree.blocks[j] as TreeBlock);
+      if (!texts) break;
+      const key = entryKey(texts.join(' '));
+      if (keys.length && key === keys[0]) break;
+      region.push(texts);
+      keys.push(key);
+    }
+    let end = region.length;
+    while (end > 1 && ` ${keys.slice(0, end - 1).join(' ')} `.includes(` ${keys[end - 1] ?? ''} `)) end--;
+    if (!titled && end < 3) {
+      out.push(block);
+      continue;
+    }
+    leaveOut(tree, tree.blocks.slice(i, from + end), 'contents', undefined, titled ? textOf(block) : 'contents');
+    entries.push(...region.slice(0, end).flat());
+    i = from + end - 1;
+  }
+  tree.blocks = out;
+  if (!tree.contents && entries.length) tree.contents = entries.map((title) => ({ title, depth: 1 }));
+}
+
+/** Headings found among plain text's paragraphs: one that heads nothing is text again. */
+const promoted = new WeakSet<TreeHeading>();
+
+/** Plain text has no headings of its own: short lines standing apart that name a division, or that the contents names. */
+function promoteHeadings(tree: BookTree): void {
+  const contents = new Set((tree.contents ?? []).map((e) => entryKey(e.title)).filter(Boolean));
+  const plain = tree.blocks.filter((b): b is TreeParagraph => isParagraph(b) && b.lineCount !== undefined);
+  if (!plain.length) {
+    for (const b of tree.blocks) if (isHeading(b) && contents.has(entryKey(b.title))) b.inContents = true;
+    return;
+  }
+  const apart = (p: TreeParagraph) => (p.blanksBefore ?? 0) >= 2;
+  const short = (p: TreeParagraph) => (p.lineCount ?? 1) <= 3 && p.text.length <= 220;
+  const keywordBook = plain.some((p) => short(p) && apart(p) && divisionOf(p.text));
+  tree.blocks = tree.blocks.map((b) => {
+    if (!isParagraph(b) || b.lineCount === undefined || TRANSCRIBER.test(b.text)) return b;
+    const t = b.text;
+    const heading = (): TreeHeading => {
+      const h: TreeHeading = { type: 'heading', title: t, line: b.line, ...(b.endLine ? { endLine: b.endLine } : {}), ...(contents.has(entryKey(t)) ? { inContents: true } : {}) };
+      promoted.add(h);
+      return h;
+    };
+    if (divisionOf(t) && short(b) && (apart(b) || t.length <= 60)) return heading();
+    const oneOrTwo = (b.lineCount ?? 1) <= 2 && t.length <= 100 && apart(b) && !/[,;]$/.test(t);
+    if (oneOrTwo && NAMED.test(t) && (looksLikeTitle(t) || isAllCaps(t) || /^[\p{Lu}][^.]*\.$/u.test(t))) return heading();
+    if (oneOrTwo && contents.has(entryKey(t))) return heading();
+    if (oneOrTwo && numberedTitle(t) && (isAllCaps(t) || t.length <= 60) && !/[.!?]\s+\p{Ll}/u.test(t)) return heading();
+    if (apart(b) && b.lineCount === 1 && looksLikeTitle(t)) {
+      // A line standing apart reads as a title; in a book without keyword headings, capitals make a chapter.
+      const h = heading();
+      if (isAllCaps(t) && !keywordBook && !contents.size) h.level = 2;
+      return h;
+    }
+    return b;
+  });
+}
+
+const CONTINUES = /(?:[,;:–—-]|\b(?:of|and|the|to|by|in|or|with|which|from|for|a|an))$/i;
+
+/** A heading's title that runs on (`OF MANKIND,` / `AS CONCERNING…`), and a bare `CHAPTER I.` followed by its title line. */
+function mergeTitles(tree: BookTree): void {
+  const out: TreeBlock[] = [];
+  for (let i = 0; i < tree.blocks.length; i++) {
+    const b = tree.blocks[i] as TreeBlock;
+    out.push(b);
+    if (!isHeading(b)) continue;
+    const division = divisionOf(b.title);
+    const next = tree.blocks[i + 1];
+    if (!division && !numberedTitle(b.title)) continue;
+    const bare = division ? /^\S+\s+\S+?[.:]?$/.test(b.title.replace(/^(?:the|federalist)\s+/i, '')) || /^(?:federalist|the)\s+no\.?\s*\d+$/i.test(b.title) : false;
+    if (isHeading(next) && !divisionOf(next.title) && !NAMED.test(next.title) && (CONTINUES.test(b.title) || bare) && next.title.length <= 150) {
+      b.title = `${b.title}${CONTINUES.test(b.title) || /[.:]$/.test(b.title) ? ' ' : '. '}${next.title}`;
+      b.endLine = next.endLine ?? next.line;
+      i++;
+      continue;
+    }
+    if (bare && isParagraph(next) && next.lineCount === 1 && next.text.length <= 80 && (looksLikeTitle(next.text) || (isAllCaps(next.text) && /\.$/.test(next.text)))) {
+      b.title = `${b.title}${/[.:]$/.test(b.title) ? ' ' : '. '}${next.text}`;
+      b.endLine = next.endLine ?? next.line;
+      i++;
+    }
+  }
+  tree.blocks = out;
+}
+
+/** "HAMILTON", "MADISON, with HAMILTON" under a Federalist paper: the paper's author, from the work's authors. */
+function sectionAuthors(tree: BookTree): void {
+  const names = (tree.meta.author ?? '').split(/\s*(?:,|\band\b|&)\s*/).map((n) => n.trim()).filter((n) => n.split(/\s+/).length >= 2);
+  if (names.length < 2) return;
+  const bySurname = new Map(names.map((n) => [(n.split(/\s+/).at(-1) ?? '').toUpperCase(), n]));
+  const authorLine = (text: string) => {
+    const words = text.replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean);
+    if (!words.length || !words.some((w) => bySurname.has(w.toUpperCase()))) return undefined;
+    if (!words.every((w) => bySurname.has(w.toUpperCase()) || /^(?:and|or|with)$/i.test(w))) return undefined;
+    return text.replace(/[\p{L}]+/gu, (w) => bySurname.get(w.toUpperCase()) ?? w.toLowerCase());
+  };
+  const drop = new Set<TreeBlock>();
+  let current: TreeHeading | undefined;
+  let seen = 0;
+  for (const b of tree.blocks) {
+    if (isHeading(b)) {
+      const d = divisionOf(b.title);
+      current = d && (d.kind === 'number' || d.kind === 'chapter') ? b : current;
+      seen = 0;
+      continue;
+    }
+    if (!isParagraph(b) || !current || current.author || ++seen > 4) continue;
+    const author = authorLine(b.text);
+    if (author) {
+      current.author = author;
+      drop.add(b);
+    }
+  }
+  tree.blocks = tree.blocks.filter((b) => !drop.has(b));
+}
+
+const LEFT_OUT_TITLES: [RegExp, MatterKind, MatterRole][] = [
+  [/^(?:list\s+of\s+)?(?:illustrations|plates|figures)\b/i, 'illustrations', 'publisher'],
+  [TRANSCRIBER, 'transcriber note', 'transcriber'],
+  [/^(?:the\s+)?index\b/i, 'index', 'editor'],
+  [/^(?:reviews?|opinions\s+of\s+the\s+press|press\s+notices|critical\s+notices)\b/i, 'review', 'editor'],
+  [/^(?:books\s+by|by\s+the\s+same\s+author|also\s+by|new\s+books|catalogue|publishers['’]?\s+advertisements?)\b/i, 'advertisement', 'publisher'],
+];
+
+const surnamesOf = (tree: BookTree) =>
+  (tree.meta.author ?? '')
+    .split(/\s*(?:,|\band\b|&)\s*/)
+    .map((n) => n.trim().split(/\s+/).at(-1) ?? '')
+    .filter((n) => n.length >= 3);
+
+/** Whether text about the author (their name in the third person) rather than by them. */
+function namesAuthor(tree: BookTree, paragraphs: TreeParagraph[]): boolean {
+  const surnames = surnamesOf(tree);
+  if (!surnames.length) return false;
+  const text = paragraphs.slice(0, 3).map((p) => p.text).join(' ');
+  return surnames.some((s) => new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text));
+}
+
+/** What a matter heading is, and whose: null for the author's own text. */
+function matterOf(tree: BookTree, heading: TreeHeading, body: TreeParagraph[], afterText: boolean): Matter | undefined {
+  const t = heading.title.trim();
+  for (const [pattern, kind, role] of LEFT_OUT_TITLES) if (pattern.test(t)) return { kind, role, keep: false };
+  if (afterText && /^advertisements?\b/i.test(t)) return { kind: 'advertisement', role: 'publisher', keep: false };
+  const named = /(introduction|introductory|preface|foreword|appendix|glossary|notes|footnotes|afterword|postscript)/i.exec(t)?.[1]?.toLowerCase();
+  if (!named || divisionOf(t)) return undefined;
+  const kind: MatterKind = named === 'introductory' ? 'introduction' : named === 'footnotes' ? 'notes' : named === 'afterword' || named === 'postscript' ? 'appendix' : (named as MatterKind);
+  if (/\bauthor['’]?s\b/i.test(t)) return { kind, role: 'author', keep: true };
+  if (/\btranslator['’]?s\b|\btranslated\b/i.test(t)) return { kind, role: 'translator', keep: true };
+  if (/\beditor['’]?s\b/i.test(t)) return { kind, role: 'editor', keep: true };
+  if (kind === 'glossary' || namesAuthor(tree, body)) return { kind, role: 'editor', keep: true };
+  return undefined;
+}
+
+/**
+ * Whose words: a title page before the first heading, transcribers' notes, illustration lists,
+ * indexes, reviews and advertisements are left out; an introduction, notes or glossary written by
+ * someone other than the author is kept, marked with its role.
+ */
+function decideMatter(tree: BookTree): void {
+  const blocks = tree.blocks;
+  const out: TreeBlock[] = [];
+  // The title page: the short lines before the first heading.
+  const structural = (b: TreeBlock) => isHeading(b) && (!!divisionOf(b.title) || NAMED.test(b.title) || isMatterTitle(b.title) || !!b.inContents || !!numberedTitle(b.title));
+  const firstStructural = blocks.findIndex(structural);
+  const first = firstStructural >= 0 ? firstStructural : blocks.findIndex((b) => isHeading(b));
+  let i = 0;
+  if (first > 0) {
+    const front = blocks.slice(0, first);
+    let k = 0;
+    const onPage = (b: TreeBlock | undefined) => isHeading(b) || (isParagraph(b) && b.text.length <= 100 && (b.lineCount ?? 1) <= 3);
+    while (k < front.length && onPage(front[k])) k++;
+    const page = front.slice(0, k);
+    if (page.length && page.length <= 30) {
+      tree.titlePage.push(...page.map(textOf));
+      leaveOut(tree, page, 'title page', 'publisher');
+      i = k;
+    }
+    // What stands between the title page and the first heading, about the author, is an editor's.
+    const rest = front.slice(k).filter(isParagraph);
+    if (rest.length && namesAuthor(tree, rest)) {
+      leaveOut(tree, front.slice(k), 'introduction', 'editor');
+      i = first;
+    }
+  }
+  const firstDivision = blocks.findIndex((b) => isHeading(b) && !!divisionOf(b.title));
+  let lastDivision = -1;
+  blocks.forEach((b, k) => {
+    if (isHeading(b) && divisionOf(b.title)) lastDivision = k;
+  });
+  for (; i < blocks.length; i++) {
+    const b = blocks[i] as TreeBlock;
+    if (isParagraph(b) && TRANSCRIBER.test(b.text)) {
+      // A transcriber's note runs to the next heading.
+      let j = i;
+      while (j + 1 < blocks.length && !isHeading(blocks[j + 1])) j++;
+      leaveOut(tree, blocks.slice(i, j + 1), 'transcriber note', 'transcriber');
+      i = j;
+      continue;
+    }
+    if (!isHeading(b) || b.matter) {
+      out.push(b);
+      continue;
+    }
+    let j = i;
+    while (j + 1 < blocks.length && !(isHeading(blocks[j + 1]) && (divisionOf((blocks[j + 1] as TreeHeading).title) || NAMED.test((blocks[j + 1] as TreeHeading).title) || isMatterTitle((blocks[j + 1] as TreeHeading).title)))) j++;
+    const body = blocks.slice(i + 1, j + 1).filter(isParagraph);
+    const matter = matterOf(tree, b, body, lastDivision >= 0 && i > lastDivision && firstDivision >= 0);
+    if (matter && !matter.keep) {
+      leaveOut(tree, blocks.slice(i, j + 1), matter.kind, matter.role, b.title);
+      i = j;
+      continue;
+    }
+    if (matter) b.matter = matter;
+    out.push(b);
+  }
+  tree.blocks = out;
+}
+
+const isMatterTitle = (title: string) => LEFT_OUT_TITLES.some(([p]) => p.test(title.trim()));
+
+/** Which headings open divisions, their numbers and depth; a line promoted to a heading that heads nothing is text again. */
+function assignStructure(tree: BookTree): void {
+  const headings = tree.blocks.filter(isHeading);
+  for (const h of headings) {
+    if (h.kind) continue;
+    const d = divisionOf(h.title);
+    if (d) {
+      h.kind = d.kind;
+      h.n = d.n;
+    }
+  }
+  const hasDivisions = headings.some((h) => h.kind);
+  if (!hasDivisions) {
+    // No keyword divisions: numbered titles (I., II.) are the chapters; else the contents' entries,
+    // else the format's top headings, numbered in order.
+    const numbered = headings.filter((h) => numberedTitle(h.title));
+    const style = numbered[0] ? numberedTitle(numbered[0].title)?.style : undefined;
+    const chosen = numbered.filter((h) => numberedTitle(h.title)?.style === style);
+    if (chosen.length >= 2) {
+      for (const h of chosen) {
+        h.kind = 'chapter';
+        h.n = numberedTitle(h.title)?.n ?? 0;
+      }
+    } else {
+      const candidates = headings.filter((h) => !h.matter && !NAMED.test(h.title));
+      const confirmed = candidates.filter((h) => h.inContents);
+      const levels = candidates.filter((h) => h.level !== undefined).map((h) => h.level as number);
+      const top = levels.length ? Math.min(...levels.filter((l) => levels.filter((m) => m === l).length >= 2), 7) : undefined;
+      const chapters = confirmed.length >= 2 ? confirmed : candidates.filter((h) => h.level !== undefined && h.level === top);
+      chapters.forEach((h, k) => {
+        h.kind = 'chapter';
+        h.n = k + 1;
+      });
+    }
+  }
+  for (const h of headings) {
+    if (h.kind || h.loc) continue;
+    if (NAMED.test(h.title) || h.matter) h.loc = locOf(h.title);
+  }
+  // After the last division, a title in capitals standing apart opens a work of its own (the
+  // Prince's "Life of Castruccio Castracani"), unless it is the subtitle of the one before.
+  const lastDivision = tree.blocks.findLastIndex((b) => isHeading(b) && b.kind !== undefined);
+  if (lastDivision >= 0) {
+    tree.blocks.forEach((b, i) => {
+      if (i <= lastDivision || !isHeading(b) || b.kind || b.loc || !promoted.has(b) || !isAllCaps(b.title) || b.title.length < 12) return;
+      if (isHeading(tree.blocks[i - 1])) return;
+      b.loc = locOf(b.title);
+    });
+  }
+
+  // Depth: division kinds nest in the order they first appear; an epilogue stands where books do.
+  const order: DivisionKind[] = [];
+  for (const h of headings) {
+    const kind = h.kind === 'epilogue' && order.includes('book') ? 'book' : h.kind;
+    if (kind && !order.includes(kind)) order.push(kind);
+  }
+  const depthOf = (kind: DivisionKind) => {
+    const k = kind === 'epilogue' && order.includes('book') ? 'book' : kind;
+    return Math.min(6, order.indexOf(k) + 1);
+  };
+  const innermost = Math.max(1, order.length);
+  let open = 0;
+  for (const h of headings) {
+    if (h.kind) h.depth = depthOf(h.kind);
+    else if (h.loc) h.depth = innermost;
+    else h.depth = Math.min(6, open + 1);
+    if (h.kind || h.loc) open = h.depth;
+  }
+
+  // A line that was read as a title but heads nothing (the Manifesto's last line) is text.
+  const blocks = tree.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const h = blocks[i];
+    if (!isHeading(h) || h.kind || h.loc || !promoted.has(h)) continue;
+    let j = i + 1;
+    while (j < blocks.length && !isHeading(blocks[j])) j++;
+    const heads = j > i + 1;
+    const nextDepth = isHeading(blocks[j]) ? ((blocks[j] as TreeHeading).depth ?? 1) : 0;
+    if (!heads && nextDepth <= (h.depth ?? 1)) blocks[i] = { type: 'paragraph', text: h.title, line: h.line, ...(h.endLine ? { endLine: h.endLine } : {}) };
+  }
+}
+
+/** "AUTHOR'S PREFACE TO THE FIRST EDITION, 1884." → "Author's Preface to the First Edition, 1884". */
+function locOf(title: string): string {
+  const t = titleCase(title.replace(/[.:]+$/, '').trim());
+  return t.length > 60 ? `${t.slice(0, 57).replace(/\s+\S*$/, '')}…` : t;
+}

@@ -1,0 +1,172 @@
+import { divisionOf, NAMED } from './headings';
+import { noteMarker, NOTE_MARKERS, type BookTree, type MatterRole, type TreeBlock, type TreeNote, type TreeParagraph } from './tree';
+
+/**
+ * Markers as books print them: `[1]`, `[a]`, ` *a` (Tocqueville), `(*)`, `(+)`, `(12)` set against
+ * a word, `{1}`, `*`, `†`, `‡`, `§` after a word, superscript digits. The groups hold the label.
+ */
+const MARKER =
+  /\s?\[(\d{1,3}|[a-z]|\*)\]|\s?\*([a-z]{1,2}|\d{1,3})(?![\p{L}\p{N}])|(?<=[\p{L}\p{N}.,;:!?’”"')\]_—-])(?:\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?![\p{L}\p{N}*])|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))/gu;
+/** A paragraph that opens with a label is a note printed after its marker. */
+const DEFINITION =
+  /^(?:\[(\d{1,3}|[a-z]|\*)\]|\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?!\s?\*)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\d{1,3})\.(?=\s))\s*(?=\S)/u;
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const normalLabel = (label: string) => label.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String(SUPERSCRIPTS.indexOf(d)));
+
+const ROLE_SIGNS: [RegExp, MatterRole][] = [
+  [/^(?:translator['’]s\s+note|note\s+(?:of|by)\s+the\s+translator)\b|(?:[—-]\s*|\[|\()(?:tr(?:ans)?|translator)\.?[\])]?\.?$/i, 'translator'],
+  [/^(?:editor['’]s\s+note|note\s+(?:of|by)\s+the\s+editor)\b|(?:[—-]\s*|\[|\()(?:ed|editor)\.?[\])]?\.?$/i, 'editor'],
+];
+
+/** Whose a note is when it says so ("Translator's note.", "— Ed."). */
+export function noteRole(text: string): MatterRole | undefined {
+  for (const [pattern, role] of ROLE_SIGNS) if (pattern.test(text.trim())) return role;
+  return undefined;
+}
+
+interface Marker {
+  block: TreeParagraph;
+  index: number;
+  label: string;
+  /** Where in the reading order. */
+  at: number;
+  section: number;
+  note?: TreeNote;
+}
+
+/**
+ * Pairs every note with the markers that point at it: a note printed after its marker takes the
+ * nearest marker of its label before it that has no note; a NOTES section's notes take the markers
+ * in order (numbered per chapter, they restart with each chapter); a marker whose note was taken by a
+ * later marker of the same label in its section shares it (a note referenced twice). Linked markers
+ * are already paired. A note no marker points at hangs on the paragraph before it. After this the
+ * blocks hold headings and paragraphs only, and `tree.notes` every note by id.
+ */
+export function pairNotes(tree: BookTree): void {
+  const blocks = tree.blocks;
+  const markers: Marker[] = [];
+  const open = new Map<string, Marker[]>();
+  const notes: TreeNote[] = [];
+  const paired = new Set<TreeNote>();
+  const drop = new Set<TreeBlock>();
+  const early = new Map<string, TreeNote>();
+  let section = 0;
+  let inNotesSection = false;
+  let nextId = 0;
+
+  blocks.forEach((b, at) => {
+    if (b.type === 'heading') {
+      if (divisionOf(b.title) || NAMED.test(b.title)) {
+        section = at;
+        inNotesSection = /^(?:the\s+)?(?:foot)?notes\b/i.test(b.title.trim()) || (inNotesSection && !divisionOf(b.title) && !NAMED.test(b.title));
+      }
+      return;
+    }
+    const take = (label: string): Marker | undefined => {
+      const queue = open.get(label);
+      if (!queue?.length) return undefined;
+      return inNotesSection ? queue.shift() : queue.pop();
+    };
+    if (b.type === 'note') {
+      notes.push(b);
+      if (b.linked) return;
+      const marker = take(normalLabel(b.label));
+      if (marker) {
+        marker.note = b;
+        paired.add(b);
+      } else early.set(normalLabel(b.label), b);
+      return;
+    }
+    const definition = DEFINITION.exec(b.text);
+    const label = definition ? normalLabel(definition.slice(1).find((g) => g !== undefined) ?? '') : undefined;
+    if (definition && label && (!/^\d+$/.test(label) || definition[6] === undefined || inNotesSection)) {
+      const marker = take(label);
+      if (marker) {
+        const note: TreeNote = { type: 'note', id: `n${nextId++}`, label, text: b.text.slice(definition[0].length), line: b.line, linked: false, ...(b.file ? { file: b.file } : {}) };
+        if (b.endLine) note.endLine = b.endLine;
+        marker.note = note;
+        notes.push(note);
+        paired.add(note);
+        drop.add(b);
+        return;
+      }
+    }
+    for (const m of b.text.matchAll(MARKER)) {
+      const raw = m.slice(1).find((g) => g !== undefined);
+      if (raw === undefined || (m.index === 0 && definition)) continue;
+      const marker: Marker = { block: b, index: m.index, label: normalLabel(raw), at, section };
+      markers.push(marker);
+      // A note printed before its marker waits for the next marker of its label.
+      const waiting = early.get(marker.label);
+      if (waiting) {
+        marker.note = waiting;
+        paired.add(waiting);
+        early.delete(marker.label);
+        continue;
+      }
+      const queue = open.get(marker.label) ?? [];
+      queue.push(marker);
+      open.set(marker.label, queue);
+    }
+  });
+
+  // A marker left without a note shares the note of its label that follows it in its section.
+  for (const [k, m] of markers.entries()) {
+    if (m.note) continue;
+    const later = markers.slice(k + 1).find((o) => o.label === m.label && o.note);
+    if (later?.note && later.section === m.section) m.note = later.note;
+  }
+
+  // The markers written as links to their notes.
+  const byBlock = new Map<TreeParagraph, Marker[]>();
+  for (const m of markers) if (m.note) byBlock.set(m.block, [...(byBlock.get(m.block) ?? []), m]);
+  for (const [block, list] of byBlock) {
+    const texts = block.text;
+    let out = '';
+    let last = 0;
+    const re = new RegExp(MARKER.source, 'gu');
+    const at = new Map(list.map((m) => [m.index, m]));
+    for (const m of texts.matchAll(re)) {
+      const marker = at.get(m.index);
+      if (!marker?.note) continue;
+      out += texts.slice(last, m.index) + noteMarker(marker.note.id);
+      last = m.index + m[0].length;
+    }
+    block.text = out + texts.slice(last);
+  }
+
+  // Every note into the map; a note no marker points at hangs on the paragraph before it.
+  const referenced = new Set<string>();
+  for (const b of blocks) if (b.type === 'paragraph') for (const m of b.text.matchAll(NOTE_MARKERS)) referenced.add(m[1] ?? '');
+  let previous: TreeParagraph | undefined;
+  const out: TreeBlock[] = [];
+  for (const b of blocks) {
+    if (drop.has(b)) continue;
+    if (b.type === 'paragraph') previous = b;
+    if (b.type !== 'note') {
+      out.push(b);
+      continue;
+    }
+    if (!referenced.has(b.id)) {
+      if (!previous) {
+        tree.unplaced.push({ line: b.line, message: `note [${b.label}] has no marker and no paragraph before it` });
+        continue;
+      }
+      previous.text += noteMarker(b.id);
+      referenced.add(b.id);
+    }
+    const role = b.role ?? noteRole(b.text);
+    tree.notes.set(b.id, role ? { ...b, role } : b);
+  }
+  for (const note of notes) if (!tree.notes.has(note.id) && referenced.has(note.id)) tree.notes.set(note.id, note);
+  tree.blocks = dropEmptyNoteSections(out);
+}
+
+/** A NOTES heading whose notes all went to their markers heads nothing: it goes. */
+function dropEmptyNoteSections(blocks: TreeBlock[]): TreeBlock[] {
+  return blocks.filter((b, i) => {
+    if (b.type !== 'heading' || !/^(?:the\s+)?(?:foot)?notes\.?$/i.test(b.title.trim())) return true;
+    const next = blocks[i + 1];
+    return next !== undefined && next.type === 'paragraph';
+  });
+}
