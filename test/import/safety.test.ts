@@ -54,7 +54,7 @@ describe('importBook writes all or nothing, inside its folder only', () => {
     const out = await temp();
     expect((await importBook({ file: BOOK, out })).ok).toBe(true);
     const before = await snapshot(out);
-    const failed = await importBook({ file: path.join(FIXTURES, 'invalid-notes.txt'), out });
+    const failed = await importBook({ file: path.join(FIXTURES, 'unclosed-note.txt'), out });
     expect(failed.ok).toBe(false);
     expect(await snapshot(out)).toEqual(before);
   });
