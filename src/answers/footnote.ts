@@ -79,12 +79,46 @@ function footnoteAnswer(library: Library, work: Work, note: Footnote): Answer {
   for (const passage of work.passages) {
     const ref = passage.footnoteRefs.find((r) => r.key === note.key);
     if (!ref) continue;
-    const sentence = sentenceSpans(passage.text).find((s) => s.start <= ref.start && ref.start < s.end) ?? { start: 0, end: passage.text.length };
-    const anchor = quotation(library, passage, { highlights: [{ start: ref.start, end: ref.end }], focus: sentence, focusOnly: true });
+    const anchor = quotation(library, passage, { highlights: [{ start: ref.start, end: ref.end }], focus: markerSentence(passage.text, ref), focusOnly: true });
     return { kind: 'footnote', footnote: view, anchor };
   }
   // The validator guarantees every note is referenced; this only guards a hand-built corpus.
   return notice('error', `Footnote ${note.label} of ${work.meta.title} is not attached to any passage.`);
+}
+
+/** A sentence shorter than this says too little alone: the one before it is shown too. */
+const MIN_SENTENCE_WORDS = 8;
+/** What may stand between a sentence's end and a marker that still belongs to it: closing quotes, brackets, emphasis. */
+const CLOSERS = /^[\s"'”’»)\]_*]*$/;
+const TRAILING_CLOSERS = /^[.,;:!?"'”’»)\]_*]+/;
+
+/**
+ * The sentence a footnote marker hangs on: the one the marker closes. A marker after `.`, `!`, `?`,
+ * a closing quote or an abbreviation ("N.I.[1]") belongs to the sentence before it, which the
+ * segmenter would otherwise end before the marker. A short sentence brings the one before it, and
+ * the span never cuts a pair of the text's own emphasis marks in half.
+ */
+export function markerSentence(text: string, ref: { start: number; end: number }): { start: number; end: number } {
+  const sentences = sentenceSpans(text);
+  let at = sentences.findIndex((s) => s.start <= ref.start && ref.start < s.end);
+  if (at < 0) at = sentences.length - 1;
+  const own = sentences[at];
+  if (!own) return { start: 0, end: text.length };
+  if (at > 0 && CLOSERS.test(text.slice(own.start, ref.start))) at--;
+  let start = sentences[at]?.start ?? own.start;
+  let end = Math.max(sentences[at]?.end ?? own.end, ref.end);
+  if (end === ref.end) end += TRAILING_CLOSERS.exec(text.slice(end))?.[0].length ?? 0;
+  const words = (from: number) => text.slice(from, end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  for (let before = at - 1; before >= 0 && words(start) < MIN_SENTENCE_WORDS; before--) start = sentences[before]?.start ?? start;
+  // The text's own `_italics_` and `*emphasis*` stay whole: an odd count means the span cuts a pair.
+  for (const mark of ['_', '*']) {
+    if ((text.slice(start, end).split(mark).length - 1) % 2 === 0) continue;
+    const opening = text.lastIndexOf(mark, start - 1);
+    const closing = text.indexOf(mark, end);
+    if (opening >= 0 && (closing < 0 || start - opening <= closing - end)) start = Math.max(0, text.lastIndexOf(' ', opening) + 1);
+    else if (closing >= 0) end = closing + 1;
+  }
+  return { start, end: end > text.length ? text.length : end };
 }
 
 /** "Letter to Leon Trotsky has footnotes 1–4." for each work in scope. */

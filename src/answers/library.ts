@@ -1,6 +1,7 @@
 import type { Corpus, Footnote, MatterRole, Passage, Work } from '../corpus';
 import { createIndex, highlightSpans, type PassageHit, type PassageIndex } from '../search/passages';
 import { createNameIndex, type NameIndex } from '../search/names';
+import { foldWord, sentenceSpans } from '../search/text';
 import { memoizeBy } from './memo';
 import type { Attribution, FootnoteView, Quotation, Span } from './types';
 
@@ -112,8 +113,21 @@ export function quotation(library: Library, passage: Passage, extra: { highlight
   };
 }
 
-/** A search hit quoted with its matched words in bold, excerpted around the first of them. */
+/** A search hit quoted with its matched words in bold, excerpted around its best-matching sentence. */
 export function hitQuotation(library: Library, hit: PassageHit): Quotation {
   const highlights = highlightSpans(hit.passage, hit.terms);
-  return quotation(library, hit.passage, { highlights, ...(highlights[0] ? { focus: highlights[0] } : {}) });
+  const focus = bestSentence(hit.passage.text, highlights);
+  return quotation(library, hit.passage, { highlights, ...(focus ? { focus } : {}) });
+}
+
+/** The sentence holding the most different matched words (then the most matches): what an excerpt must show. */
+function bestSentence(text: string, highlights: Span[]): Span | undefined {
+  let best: { span: Span; distinct: number; count: number } | undefined;
+  for (const span of sentenceSpans(text)) {
+    const inside = highlights.filter((h) => h.start >= span.start && h.end <= span.end);
+    if (!inside.length) continue;
+    const distinct = new Set(inside.map((h) => foldWord(text.slice(h.start, h.end)))).size;
+    if (!best || distinct > best.distinct || (distinct === best.distinct && inside.length > best.count)) best = { span, distinct, count: inside.length };
+  }
+  return best?.span ?? highlights[0];
 }

@@ -1,4 +1,4 @@
-import { hasSearchableWords, searchPassages } from '../search/passages';
+import { countedSearch, hasSearchableWords } from '../search/passages';
 import { cleanText, isNotice, MAX_QUERY_LENGTH, notice, resolveWork, tooLong } from './input';
 import type { Corpus, Passage } from '../corpus';
 import { hitQuotation, quotation, type Library } from './library';
@@ -37,7 +37,7 @@ export function quote(library: Library, request: QuoteRequest, random: () => num
   if (!hasSearchableWords(query)) {
     return notice('empty', `No passage matches “${query}”: it has no words to search for. Try a distinctive word from the text.`);
   }
-  const hits = searchPassages(library.index, library.corpus.passages, { query, workId: work?.meta.id, limit: MAX_MATCHES });
+  const { hits, total: matches } = countedSearch(library.index, library.corpus.passages, { query, workId: work?.meta.id, limit: MAX_MATCHES });
   if (hits.length === 0) return notice('empty', `No passage matches “${query}”${scope}.`);
   const page = request.page ?? 0;
   const hit = hits[page];
@@ -49,7 +49,7 @@ export function quote(library: Library, request: QuoteRequest, random: () => num
     query,
     ...(work ? { workId: work.meta.id } : {}),
     quotation: hitQuotation(library, hit),
-    paging: { index: page, total: hits.length },
+    paging: { index: page, total: hits.length, matches },
     private: isPrivate,
   };
 }

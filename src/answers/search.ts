@@ -1,4 +1,4 @@
-import { hasSearchableWords, searchPassages } from '../search/passages';
+import { countedSearch, hasSearchableWords } from '../search/passages';
 import { cleanText, isNotice, MAX_QUERY_LENGTH, notice, resolveWork, tooLong } from './input';
 import { hitQuotation, type Library } from './library';
 import { MAX_MATCHES } from './quote';
@@ -24,7 +24,7 @@ export function search(library: Library, request: SearchRequest): Answer {
   if (!hasSearchableWords(query)) {
     return notice('empty', `No passage matches “${query}”: it has no words to search for. Try a distinctive word from the text.`);
   }
-  const hits = searchPassages(library.index, library.corpus.passages, { query, workId: work?.meta.id, limit: MAX_MATCHES });
+  const { hits, total: matches } = countedSearch(library.index, library.corpus.passages, { query, workId: work?.meta.id, limit: MAX_MATCHES });
   if (hits.length === 0) return notice('empty', `No passage matches “${query}”${scope}.`);
   const pages = Math.ceil(hits.length / SEARCH_PAGE_SIZE);
   const page = request.page ?? 0;
@@ -32,5 +32,5 @@ export function search(library: Library, request: SearchRequest): Answer {
   const results = hits
     .slice(page * SEARCH_PAGE_SIZE, (page + 1) * SEARCH_PAGE_SIZE)
     .map((h) => hitQuotation(library, h));
-  return { kind: 'search', query, ...(work ? { workId: work.meta.id } : {}), results, paging: { index: page, total: pages }, pageSize: SEARCH_PAGE_SIZE };
+  return { kind: 'search', query, ...(work ? { workId: work.meta.id } : {}), results, paging: { index: page, total: pages, matches }, pageSize: SEARCH_PAGE_SIZE };
 }

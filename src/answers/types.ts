@@ -58,7 +58,10 @@ export interface Quotation {
 export interface Paging {
   /** 0-based position of this result among all results. */
   index: number;
+  /** How many results (or pages) can be paged through: at most the best MAX_MATCHES. */
   total: number;
+  /** How many passages match in all, of which the best are paged through. */
+  matches?: number;
 }
 
 export interface QuoteAnswer {

@@ -85,7 +85,17 @@ function renderData(answer: Answer): ReplyData {
 
 /** The bot's own words around echoed input: quotes, escaped. */
 const echo = (text: string) => `“${escape(text)}”`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+/** 1,938, never 1938: a count must not read as a year. */
+export const count = (n: number) => n.toLocaleString('en-US');
+
+/** "Match 3 of 12", or "Match 3 of the best 50 (1,234 passages match)" when the matches are more than can be paged. */
+function matchLine({ index, total, matches = total }: { index: number; total: number; matches?: number }): string {
+  return matches > total ? `Match ${count(index + 1)} of the best ${count(total)} (${plural(matches, 'passage')} match)` : `Match ${count(index + 1)} of ${count(total)}`;
+}
+
+/** "Best of 1,234 matches" or "3 matches": the real count, never a cap that reads as one. */
+const matchesIn = (matches: number | undefined) => (matches === undefined ? 'Best matches' : matches === 1 ? '1 match' : `Best of ${count(matches)} matches`);
 
 function footer(attributions: Attribution[], prefix?: string): APIEmbed['footer'] {
   // One line per work, its locators together: "n. 2, ¶ 4".
@@ -120,7 +130,7 @@ function noteFields(q: { footnotes: FootnoteView[] }, room: number): APIEmbedFie
 function quoteHeading(answer: QuoteAnswer): string | undefined {
   if (answer.mode === 'find') return answer.found === 'quoted' ? 'The message quotes this passage.' : 'The passage that best matches the message.';
   if (answer.mode === 'daily') return 'Passage of the day';
-  return answer.paging && answer.paging.total > 1 ? `Match ${answer.paging.index + 1} of ${answer.paging.total}` : undefined;
+  return answer.paging && answer.paging.total > 1 ? matchLine(answer.paging) : undefined;
 }
 
 function quoteButtons(answer: QuoteAnswer): APIButtonComponentWithCustomId[] {
@@ -188,7 +198,7 @@ function renderSearch(answer: SearchAnswer): ReplyData {
   const embed: APIEmbed = {
     color: COLOUR.quote,
     title: markdownLine(`Passages matching “${answer.query}”`, LIMITS.embedTitle),
-    description: `Best matches${scope}, page ${answer.paging.index + 1} of ${answer.paging.total}. Use /quote to read one in full.`,
+    description: `${matchesIn(answer.paging.matches)}${scope}, page ${answer.paging.index + 1} of ${answer.paging.total}. Use /quote to read one in full.`,
     fields,
     footer: footer(
       answer.results.map((q) => q.attribution),

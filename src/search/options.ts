@@ -10,14 +10,14 @@ export interface IndexedPassage {
  * Typos scale with word length: one edit from five letters, two from ten. Short words stay exact,
  * or "war" would match "was".
  */
-const fuzzy = (term: string) => (term.length < 5 ? 0 : term.length < 10 ? 1 : 2);
+export const typoAllowance = (term: string) => (term.length < 5 ? 0 : term.length < 10 ? 1 : 2);
 
 /** Prefixes from four letters: "war" must not stand for every word it begins. */
 const longEnoughForPrefix = (term: string) => term.length >= 4;
 
 export const passageSearchOptions: SearchOptions = {
   prefix: longEnoughForPrefix,
-  fuzzy,
+  fuzzy: typoAllowance,
   combineWith: 'OR',
   weights: { fuzzy: 0.45, prefix: 0.35 },
 };

@@ -1,6 +1,7 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Passage } from '../corpus';
-import { passageIndexOptions, typingSearchOptions, type IndexedPassage } from './options';
+import { distance } from 'fastest-levenshtein';
+import { passageIndexOptions, typingSearchOptions, typoAllowance, type IndexedPassage } from './options';
 import { processTerm, wordSpans } from './text';
 
 export interface PassageIndex {
@@ -170,15 +171,34 @@ export interface PassageQuery {
   typing?: boolean;
 }
 
-export function searchPassages(index: PassageIndex, passages: readonly Passage[], { query, workId, limit = 5, typing = false }: PassageQuery): PassageHit[] {
+export function searchPassages(index: PassageIndex, passages: readonly Passage[], request: PassageQuery): PassageHit[] {
+  return countedSearch(index, passages, request).hits;
+}
+
+/** The best `limit` hits, and how many passages match in all. */
+export function countedSearch(index: PassageIndex, passages: readonly Passage[], { query, workId, limit = 5, typing = false }: PassageQuery): { hits: PassageHit[]; total: number } {
   const options: SearchOptions = typing ? { ...typingSearchOptions } : {};
   if (workId) options.filter = (r) => passages[r.id as number]?.workId === workId;
-  const results = index.search.search(withoutCommonWords(index, query), options);
-  return results.slice(0, limit).flatMap((r) => {
+  const searched = withoutCommonWords(index, query);
+  const results = index.search.search(searched, options);
+  const queryTerms = [...new Set(wordSpans(searched).flatMap((s) => processTerm(s.word) ?? []))];
+  const hits = results.slice(0, limit).flatMap((r) => {
     const passage = passages[r.id as number];
     if (!passage) return [];
-    return [{ passage, score: r.score, terms: new Set(r.terms) }];
+    return [{ passage, score: r.score, terms: new Set(r.terms.filter((t) => meantBy(index, queryTerms, t))) }];
   });
+  return { hits, total: results.length };
+}
+
+/**
+ * Whether a matched term is one the reader meant: a query word itself, a word it begins, or, for a
+ * query word the texts never use (a typo), a word within its typo allowance. "woman" is in the
+ * texts, so its fuzzy neighbour "roman" matched but is not what the reader asked for.
+ */
+function meantBy(index: PassageIndex, queryTerms: readonly string[], term: string): boolean {
+  return queryTerms.some(
+    (q) => q === term || (q.length >= 4 && term.startsWith(q)) || (!index.documentFrequency.has(q) && distance(q, term) <= typoAllowance(q)),
+  );
 }
 
 /** The words of the passage whose index term is one of `terms`. */

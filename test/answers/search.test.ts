@@ -14,7 +14,7 @@ describe('/search', () => {
     const pages = Math.ceil(holding.length / SEARCH_PAGE_SIZE);
     const first = as(search(library, { query: 'anarchists' }), 'search');
     expect(first.results).toHaveLength(SEARCH_PAGE_SIZE);
-    expect(first.paging).toEqual({ index: 0, total: pages });
+    expect(first.paging).toEqual({ index: 0, total: pages, matches: holding.length });
     const all = Array.from({ length: pages }, (_, page) => as(search(library, { query: 'anarchists', page }), 'search').results).flat();
     expect(all.map((q) => q.text).sort()).toEqual(holding.map((p) => p.text).sort());
     // The passage that says "anarchists" most often leads.

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createLibrary, type Library } from '../../src/answers';
-import { loadCorpus, type Corpus } from '../../src/corpus';
+import { loadCorpus, parseWork, type Corpus } from '../../src/corpus';
 import type { AppContext } from '../../src/discord/dispatch';
 import { loadCommands, summarise } from '../../src/discord/registry';
 import { buildIndexes } from '../../src/search/build';
@@ -51,4 +51,16 @@ export function footnoteText(corpus: Corpus, workId: string, label: string): str
 export function as<K extends string, A extends { kind: string }>(answer: A, kind: K): Extract<A, { kind: K }> {
   if (answer.kind !== kind) throw new Error(`expected a ${kind} answer, got ${JSON.stringify(answer)}`);
   return answer as Extract<A, { kind: K }>;
+}
+
+/** A library of works written inline as corpus Markdown (front matter and all), numbered as the corpus numbers them. */
+export function libraryOf(...markdown: string[]): Library {
+  const works = markdown.map((text, i) => {
+    const { work, problems } = parseWork(text, `corpus/work-${i}.md`);
+    if (!work || problems.length) throw new Error(`fixture work ${i} is invalid: ${JSON.stringify(problems)}`);
+    return work;
+  });
+  const passages = works.flatMap((w) => w.passages);
+  passages.forEach((p, index) => (p.index = index));
+  return createLibrary({ fingerprint: 'inline', works, passages, people: [], proofs: [] });
 }

@@ -70,3 +70,14 @@ describe('echoed input is escaped wherever it is shown', () => {
     expect(search.data.embeds?.[0]?.title).toBe('Passages matching “\\@everyone \\*\\*x\\*\\*”');
   });
 });
+
+describe('match counts', () => {
+  it.each([
+    [{ index: 2, total: 12, matches: 12 }, 'Match 3 of 12'],
+    [{ index: 0, total: 50, matches: 1938 }, 'Match 1 of the best 50 (1,938 passages match)'],
+  ])('says %j as "%s", never a cap that reads as a count', (paging, expected) => {
+    const q = { workId: 'w', seq: 0, text: 'Text.', highlights: [], footnotes: [], attribution: { workId: 'w', title: 'T', locator: '¶ 1' } };
+    const reply = render({ kind: 'quote', query: 'text', quotation: q, paging, private: false });
+    expect(reply.data.embeds?.[0]?.footer?.text.split('\n')[0]).toBe(expected);
+  });
+});

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createLibrary, footnote, quote } from '../../src/answers';
-import { parseWork, type Corpus } from '../../src/corpus';
+import { footnote, quote } from '../../src/answers';
+import { libraryOf } from '../helpers/library';
 import { render } from '../../src/render/render';
 
 /** A work whose introduction is the editor's and whose notes are the translator's: the author must never be credited with them. */
-function library() {
-  const { work, problems } = parseWork(
+const library = () =>
+  libraryOf(
     [
       '---',
       'id: meditations',
@@ -27,13 +27,7 @@ function library() {
       '',
       '[^1]: Verus: his grandfather, Annius Verus.',
     ].join('\n'),
-    'corpus/meditations.md',
   );
-  if (!work || problems.length) throw new Error(JSON.stringify(problems));
-  const passages = work.passages.map((p, index) => ({ ...p, index }));
-  const corpus: Corpus = { fingerprint: 'x', works: [{ ...work, passages }], passages, people: [], proofs: [] };
-  return createLibrary(corpus);
-}
 
 const texts = (reply: ReturnType<typeof render>) =>
   (reply.data.embeds ?? []).map((e) => ({ author: e.author?.name ?? '', footer: e.footer?.text ?? '', title: e.title ?? '', fields: (e.fields ?? []).map((f) => f.name) }));
