@@ -1,8 +1,12 @@
 import { bootstrap } from './console/main';
 import { runConsole } from './console/run';
-import { startBot } from './discord/bot';
+import { atMost, startBot } from './discord/bot';
+import { ConnectError } from './discord/watchdog';
 
 const { config, logger, app } = await bootstrap((c) => (c.discordToken ? 'info' : 'warn'));
+
+/** Time a shutdown may take before the process exits anyway: every fatal path ends within 5 s of its message. */
+const SHUTDOWN_WAIT_MS = 3_000;
 
 process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
 process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
@@ -21,18 +25,20 @@ if (!config.discordToken) {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'shutting down');
-      bot.stop().finally(() => process.exit(0));
+      void atMost(bot.stop(), SHUTDOWN_WAIT_MS).then(() => process.exit(0));
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     // Without this the process would idle forever, connected to nothing, after e.g. a token reset.
     void bot.lost.then(({ code }) => {
       process.stderr.write(`Discord closed the gateway for good (close code ${code}). Check DISCORD_TOKEN and the bot's intents.\n`);
-      bot.stop().finally(() => process.exit(1));
+      void atMost(bot.stop(), SHUTDOWN_WAIT_MS).then(() => process.exit(1));
     });
   } catch (err) {
+    // startBot has closed its client by now; exit straight away.
     logger.fatal({ err }, 'could not connect to Discord');
-    process.stderr.write(`Could not connect to Discord: ${err instanceof Error ? err.message : String(err)}\nCheck DISCORD_TOKEN (and DISCORD_API_URL, if set).\n`);
+    const hint = err instanceof ConnectError ? '' : 'Check DISCORD_TOKEN (and DISCORD_API_URL, if set).\n';
+    process.stderr.write(`Could not connect to Discord: ${err instanceof Error ? err.message : String(err)}\n${hint}`);
     process.exit(1);
   }
 }

@@ -7,7 +7,7 @@ import {
   type Interaction,
 } from 'discord.js';
 import { notice, type Answer } from '../answers';
-import type { Config } from '../config';
+import { DEFAULT_CONNECT_TIMEOUT_MS, type Config } from '../config';
 import type { Logger } from '../logger';
 import { renderChoices } from '../render/choices';
 import { render } from '../render/render';
@@ -15,13 +15,18 @@ import { decodeAction } from '../render/actions';
 import { answerButton, INTERNAL_ERROR, unknownCommand, type AppContext } from './dispatch';
 import { discuss } from './threads';
 import { optionsOf, replyWith, toReplyOptions, updateWith } from './respond';
+import { ConnectionWatchdog } from './watchdog';
+
+/** Discord's own API, unless DISCORD_API_URL points elsewhere. */
+const DISCORD_API = 'https://discord.com/api';
 
 /** Guilds only, and caches that hold nothing per user: memory stays flat however many people ask. */
-export function createClient(config: Pick<Config, 'discordApiUrl'>): Client {
+export function createClient(config: Pick<Config, 'discordApiUrl'>, watchdog?: ConnectionWatchdog): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    ...(config.discordApiUrl ? { rest: { api: config.discordApiUrl } } : {}),
+    rest: { ...(config.discordApiUrl ? { api: config.discordApiUrl } : {}), ...watchdog?.restOptions },
+    ...(watchdog ? { ws: watchdog.wsOptions } : {}),
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
@@ -125,9 +130,41 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** Logs in and answers interactions until stopped. Rejects if Discord refuses the login. */
+/** Waits for `promise`, but no longer than `ms`: a fatal path must end even if a close hangs. */
+export function atMost(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void promise.catch(() => {}).finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** How long destroying a client may take when start-up gives up. */
+const DESTROY_WAIT_MS = 2_000;
+
+/**
+ * Logs in and answers interactions until stopped. Rejects if Discord refuses the login, or with a
+ * ConnectError when start-up would otherwise hang (see watchdog.ts); the client is closed then.
+ */
 export async function startBot(config: Config & { discordToken: string }, app: AppContext, logger: Logger): Promise<Bot> {
-  const client = createClient(config);
+  const apiUrl = config.discordApiUrl ?? DISCORD_API;
+  const watchdog = new ConnectionWatchdog(logger, { apiUrl, timeoutMs: config.discordConnectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS });
+  const { client, lost } = wireClient(config, app, logger, watchdog);
+  logger.info({ api: apiUrl }, 'connecting to Discord');
+  try {
+    await watchdog.login(client, config.discordToken);
+  } catch (err) {
+    await atMost(client.destroy(), DESTROY_WAIT_MS);
+    throw err;
+  }
+  return { client, lost, stop: () => client.destroy() };
+}
+
+/** A client with every handler the bot needs, and the promise that settles if Discord closes its gateway for good. */
+function wireClient(config: Config, app: AppContext, logger: Logger, watchdog: ConnectionWatchdog): { client: Client; lost: Promise<{ code: number }> } {
+  const client = createClient(config, watchdog);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, app, logger));
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, application: ready.application.id, guilds: ready.guilds.cache.size }, 'connected to Discord');
@@ -149,12 +186,5 @@ export async function startBot(config: Config & { discordToken: string }, app: A
     onLost({ code: event.code });
   });
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
-  await client.login(config.discordToken);
-  return {
-    client,
-    lost,
-    async stop() {
-      await client.destroy();
-    },
-  };
+  return { client, lost };
 }

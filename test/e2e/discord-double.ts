@@ -18,7 +18,7 @@ export interface RecordedRequest {
   authorization: string | undefined;
   /** Parsed JSON, or undefined when there was no JSON body. */
   body: unknown;
-  /** What the double answered. */
+  /** What the double answered; 0 when it never answered. */
   status: number;
 }
 
@@ -53,6 +53,10 @@ export interface DoubleOptions {
   /** Discord checks the token on REST too; turning that off lets a test reach the gateway's own check (4004). */
   checkRestToken?: boolean;
   heartbeatInterval?: number;
+  /** false: the gateway accepts connections and then says nothing, not even HELLO. */
+  hello?: boolean;
+  /** false: REST requests are recorded (status 0) and never answered, as from an API that hangs. */
+  answerRest?: boolean;
 }
 
 type OptionValue = string | number | boolean;
@@ -95,6 +99,8 @@ export class DiscordDouble extends EventEmitter {
 
   private readonly checkRestToken: boolean;
   private readonly heartbeatInterval: number;
+  private readonly hello: boolean;
+  private readonly answerRest: boolean;
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private socket: WebSocket | undefined;
@@ -112,6 +118,8 @@ export class DiscordDouble extends EventEmitter {
     this.guildId = options.guildId ?? SnowflakeUtil.generate().toString();
     this.checkRestToken = options.checkRestToken ?? true;
     this.heartbeatInterval = options.heartbeatInterval ?? 41_250;
+    this.hello = options.hello ?? true;
+    this.answerRest = options.answerRest ?? true;
     this.http = createServer((req, res) => void this.onRequest(req, res));
     this.wss = new WebSocketServer({ server: this.http });
     this.wss.on('connection', (socket, req) => this.onConnection(socket, req));
@@ -216,6 +224,19 @@ export class DiscordDouble extends EventEmitter {
         status: 429,
         headers: { 'retry-after': String(retryAfterSeconds) },
         body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
+      },
+      times,
+    );
+  }
+
+  /** Every REST request that is not an interaction callback gets a global 429 for `retryAfterSeconds`, as Discord sends it. */
+  rateLimitGlobally(retryAfterSeconds: number, times = Number.POSITIVE_INFINITY): void {
+    this.failNext(
+      {
+        path: /^\/(?!interactions\/)/,
+        status: 429,
+        headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' },
+        body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: true },
       },
       times,
     );
@@ -386,6 +407,12 @@ export class DiscordDouble extends EventEmitter {
     }
     const method = req.method ?? 'GET';
     const path = decodeURIComponent(url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname);
+    if (!this.answerRest) {
+      // Left open: close() ends it with every other connection.
+      this.requests.push({ method, path, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization, body, status: 0 });
+      this.emit('activity');
+      return;
+    }
     const reply = this.route(method, path, req.headers.authorization, body);
     const query = Object.fromEntries(url.searchParams);
     this.requests.push({ method, path, query, authorization: req.headers.authorization, body, status: reply.status });
@@ -489,7 +516,7 @@ export class DiscordDouble extends EventEmitter {
       if (this.socket === socket) this.socket = undefined;
       this.emit('activity');
     });
-    this.send({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.heartbeatInterval } }, socket);
+    if (this.hello) this.send({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.heartbeatInterval } }, socket);
     this.emit('activity');
   }
 

@@ -1,21 +1,35 @@
 /**
- * The real entry point as a child process against the double, under tsx and compiled as `npm start`
- * runs it: how it ends, and that what makes discord.js itself throw is logged rather than fatal.
+ * The real entry point, compiled and run with plain node as `npm start` runs it, as a child process
+ * against the double: how it ends, and that what makes discord.js itself throw is logged rather than fatal.
+ * Tests wait for events (a line on stderr, the exit), never for a guessed time: start-up can take
+ * many seconds on a loaded machine, and only the test's own timeout bounds a hang.
  */
 import { GatewayOpcodes } from 'discord.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordDouble, type DoubleOptions } from './discord-double';
-import { APPLICATION_ID, cleanup, CORPUS_DIR, spawnScript, tempCacheDir, TOKEN, WRONG_TOKEN, type Runner, type SpawnedProcess } from './harness';
+import { APPLICATION_ID, cleanup, CORPUS_DIR, killSpawned, primedCacheDir, spawnScript, TOKEN, WRONG_TOKEN, type SpawnedProcess } from './harness';
+
+/** What the product promises: a fatal message is followed by the exit within this long. */
+const EXIT_AFTER_MESSAGE_MS = 5_000;
+
+let cache: Awaited<ReturnType<typeof primedCacheDir>>;
+beforeAll(async () => {
+  // Read-only for the bots: with indexes and proofs in place, none of them writes to it.
+  cache = await primedCacheDir();
+});
+afterAll(async () => {
+  killSpawned();
+  await cache.remove();
+});
 
 /** Starts a double and `src/main.ts` against it, runs `check`, and cleans up whatever happens. */
 async function withBot(
   token: string,
   options: Partial<DoubleOptions>,
   check: (double: DiscordDouble, proc: SpawnedProcess) => Promise<void>,
-  runner: Runner = 'tsx',
+  env: Record<string, string> = {},
 ): Promise<void> {
   const double = await DiscordDouble.start({ token: TOKEN, applicationId: APPLICATION_ID, ...options });
-  const cache = await tempCacheDir();
   const proc = spawnScript('src/main.ts', {
     DISCORD_TOKEN: token,
     DISCORD_CLIENT_ID: APPLICATION_ID,
@@ -24,18 +38,28 @@ async function withBot(
     CORPUS_DIR,
     INDEX_CACHE_DIR: cache.dir,
     LOG_LEVEL: 'info',
-  }, { runner });
+    ...env,
+  });
   try {
     await check(double, proc);
   } finally {
     cleanup(proc);
     await double.close();
-    await cache.remove();
   }
 }
 
+/** Waits for the fatal message and the exit: exit 1, promptly after the message. */
+async function expectFatal(proc: SpawnedProcess, message: string): Promise<void> {
+  const { code, msAfter } = await proc.exitAfter(message);
+  expect(code).toBe(1);
+  expect(msAfter).toBeLessThan(EXIT_AFTER_MESSAGE_MS);
+}
+
+/** A hang's backstop, not a measurement: how long a start-up may take on a machine under heavy load. */
+const START_UP_BACKSTOP_MS = 80_000;
+
 const connected = (double: DiscordDouble, proc: SpawnedProcess) =>
-  double.waitFor(() => proc.stderr().includes('"msg":"connected to Discord"'), { timeout: 15_000, what: 'the bot to connect' });
+  double.waitFor(() => proc.stderr().includes('"msg":"connected to Discord"'), { timeout: START_UP_BACKSTOP_MS, what: 'the bot to connect' });
 
 /** Pino's JSON lines from the child's stderr. */
 const logLines = (proc: SpawnedProcess) =>
@@ -47,11 +71,11 @@ const logLines = (proc: SpawnedProcess) =>
 
 const without = (payload: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(payload).filter(([k]) => k !== key));
 
-describe.concurrent('the real process', () => {
+describe.concurrent('the real process', { timeout: START_UP_BACKSTOP_MS + 10_000 }, () => {
   it('gives up on a token the gateway rejects (4004) with a clear error and exit 1, without a reconnect loop', () =>
     // REST lets the wrong token through, so the failure is the gateway's own close code.
     withBot(WRONG_TOKEN, { checkRestToken: false }, async (double, proc) => {
-      expect(await proc.exited(10_000)).toBe(1);
+      await expectFatal(proc, 'Could not connect to Discord: Authentication failed');
       expect(double.framesWith(GatewayOpcodes.Identify)).toHaveLength(1);
       expect(double.framesWith(GatewayOpcodes.Identify)[0]?.d).toMatchObject({ token: WRONG_TOKEN });
       expect(double.connections).toHaveLength(1);
@@ -61,7 +85,7 @@ describe.concurrent('the real process', () => {
 
   it('gives up on a token REST rejects (401) with a clear error and exit 1, before the gateway', () =>
     withBot(WRONG_TOKEN, {}, async (double, proc) => {
-      expect(await proc.exited(10_000)).toBe(1);
+      await expectFatal(proc, 'Could not connect to Discord: An invalid token was provided.');
       expect(double.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /gateway/bot 401']);
       expect(double.connections).toHaveLength(0);
       expect(proc.stderr()).toContain('Could not connect to Discord: An invalid token was provided.');
@@ -72,22 +96,22 @@ describe.concurrent('the real process', () => {
     withBot(TOKEN, {}, async (double, proc) => {
       await connected(double, proc);
       double.closeGateway(4004, 'Authentication failed.');
-      expect(await proc.exited(10_000)).toBe(1);
+      await expectFatal(proc, 'Discord closed the gateway for good (close code 4004)');
       expect(double.connections).toHaveLength(1);
       expect(proc.stderr()).toContain('Discord closed the gateway for good (close code 4004)');
     }));
 
-  it('exits 0 on SIGTERM, closing the gateway connection normally (compiled, as npm start runs it)', () =>
+  it('exits 0 on SIGTERM, closing the gateway connection normally', () =>
     withBot(TOKEN, {}, async (double, proc) => {
       await connected(double, proc);
       const payload = double.slashCommand('who', { name: 'Hernandez' });
       double.dispatchInteraction(payload);
       expect((await double.waitForCallback(payload.id)).body.type).toBe(4);
       proc.child.kill('SIGTERM');
-      expect(await proc.exited(10_000)).toBe(0);
+      expect(await proc.exited()).toBe(0);
       expect(double.connected).toBe(false);
       expect(logLines(proc).find((l) => l.msg === 'shutting down')).toMatchObject({ signal: 'SIGTERM' });
-    }, 'compiled'));
+    }));
 
   it('logs malformed INTERACTION_CREATE dispatches, keeps running and answers the next interaction', () =>
     withBot(TOKEN, {}, async (double, proc) => {
@@ -115,5 +139,48 @@ describe.concurrent('the real process', () => {
       ]);
       expect(proc.child.exitCode).toBeNull();
       expect(double.framesWith(GatewayOpcodes.Identify)).toHaveLength(1);
+    }));
+
+  it('exits 1 naming the rate limit when Discord rate-limits start-up for an hour (global 429), instead of waiting silently', () =>
+    withBot(TOKEN, {}, async (double, proc) => {
+      double.rateLimitGlobally(3600);
+      await expectFatal(
+        proc,
+        'Could not connect to Discord: Discord rate-limited start-up for 3600 s (a global limit) on GET /gateway/bot, longer than the 60 s Marginalia waits; start it again once the limit has passed.',
+      );
+      expect(double.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /gateway/bot 429']);
+      expect(logLines(proc).find((l) => l.msg === 'Discord rate-limited a start-up request')).toMatchObject({ level: 40, global: true, retryAfterS: 3600 });
+      expect(double.connections).toHaveLength(0);
+    }));
+
+  it('says which request timed out when the API never answers, after DISCORD_CONNECT_TIMEOUT_MS', () =>
+    withBot(TOKEN, { answerRest: false }, async (double, proc) => {
+      await expectFatal(proc, `Could not connect to Discord: Discord's API at ${double.apiUrl} did not answer GET /gateway/bot within 1 s.`);
+      expect(double.requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /gateway/bot');
+      expect(double.connections).toHaveLength(0);
+    }, { DISCORD_CONNECT_TIMEOUT_MS: '1000' }));
+
+  it('retries a gateway that never says HELLO, with growing pauses, and exits 1 after 5 connections', () =>
+    withBot(TOKEN, { hello: false }, async (double, proc) => {
+      await expectFatal(proc, `Could not connect to Discord: The Discord gateway at ${double.gatewayUrl} never said HELLO: 5 connections each waited 0.4 s.`);
+      expect(double.connections).toEqual(Array(5).fill('/gateway'));
+      const lines = logLines(proc);
+      expect(lines.filter((l) => l.msg === 'the gateway sent no HELLO; closing this connection').map((l) => [l.attempt, l.of, l.level])).toEqual([1, 2, 3, 4, 5].map((n) => [n, 5, 40]));
+      // A twentieth of the timeout, doubling: 20, 40, 80, 160 ms.
+      expect(lines.filter((l) => l.msg === 'connecting again after a pause').map((l) => l.inMs)).toEqual([20, 40, 80, 160]);
+      expect(lines.filter((l) => l.msg === 'connecting to the gateway').map((l) => l.level)).toEqual(Array(5).fill(30));
+      expect(lines.find((l) => l.msg === 'gateway said HELLO')).toBeUndefined();
+    }, { DISCORD_CONNECT_TIMEOUT_MS: '400' }));
+
+  it('logs each step of connecting at info: API reached, gateway URL, HELLO, READY', () =>
+    withBot(TOKEN, {}, async (double, proc) => {
+      await connected(double, proc);
+      const steps = logLines(proc)
+        .filter((l) => l.level === 30)
+        .map((l) => l.msg)
+        .filter((msg) => msg !== 'corpus loaded');
+      expect(steps).toEqual(['connecting to Discord', 'Discord API reached', 'gateway URL obtained', 'connecting to the gateway', 'gateway said HELLO', 'gateway said READY', 'connected to Discord']);
+      expect(logLines(proc).find((l) => l.msg === 'Discord API reached')).toMatchObject({ request: 'GET /gateway/bot', status: 200 });
+      expect(logLines(proc).find((l) => l.msg === 'gateway URL obtained')).toMatchObject({ url: double.gatewayUrl });
     }));
 });
