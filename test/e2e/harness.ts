@@ -27,6 +27,16 @@ export async function tempCacheDir(): Promise<{ dir: string; remove(): Promise<v
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * A cache folder already holding this corpus's indexes and proofs, built once in the test process:
+ * a spawned bot then starts without building them, which spares a loaded machine the work.
+ */
+export async function primedCacheDir(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const cache = await tempCacheDir();
+  await createApp({ corpusDir: CORPUS_DIR, indexCacheDir: cache.dir }, createLogger({ level: 'silent' }));
+  return cache;
+}
+
 /** Log lines kept in memory, parsed: tests assert on them and the test output stays quiet. */
 export interface CapturedLogs {
   logger: Logger;
@@ -82,20 +92,29 @@ export interface SpawnedProcess {
   child: ChildProcess;
   stdout(): string;
   stderr(): string;
-  /** Resolves with the exit code (or the signal's name); rejects after `timeout`. */
-  exited(timeout?: number): Promise<number | string>;
+  /** Resolves with the exit code (or the signal's name) when the process exits. */
+  exited(): Promise<number | string>;
+  /**
+   * Waits for `text` on stderr, then for the exit: the code, and how long after the text it came.
+   * Events only: start-up may take long on a loaded machine, the test's own timeout bounds a hang.
+   */
+  exitAfter(text: string): Promise<{ code: number | string; msAfter: number }>;
 }
 
 /** How a script is started: the tsx CLI, tsx's loader inside one node process, or its compiled JavaScript. */
 export type Runner = 'tsx' | 'node' | 'compiled';
 
+/** Every process spawned here and not yet reaped: `killSpawned` ends those a timed-out test left behind. */
+const running = new Set<SpawnedProcess>();
+
 /**
- * `tsx script` by default. `runner: 'node'` loads tsx inside one node process instead: the tsx CLI
- * relays signals to its child and SIGKILLs it if the child takes over 30 ms to acknowledge, a race a
- * loaded test machine can lose, so a signal test needs a single process. `runner: 'compiled'` runs
- * dist/ (built by the global setup) with plain node, as `npm start` does.
+ * `node --import tsx script` by default: one process. `runner: 'compiled'` runs dist/ (built by the
+ * global setup) with plain node, as `npm start` does: no loader at all, the least start-up and exit
+ * work. `runner: 'tsx'` goes through the tsx CLI, which starts a second node process and relays
+ * signals to it (SIGKILLing a child slow to acknowledge one): twice the work, which a loaded test
+ * machine feels.
  */
-export function spawnScript(script: string, env: Record<string, string>, { runner = 'tsx' }: { runner?: Runner } = {}): SpawnedProcess {
+export function spawnScript(script: string, env: Record<string, string>, { runner = 'node' }: { runner?: Runner } = {}): SpawnedProcess {
   const compiled = path.join('dist', script.replace(/\.ts$/, '.js'));
   const [command, args] = runner === 'tsx' ? [TSX, [script]] : runner === 'node' ? [process.execPath, ['--import', 'tsx', script]] : [process.execPath, [compiled]];
   const child = spawn(command, args, {
@@ -107,19 +126,31 @@ export function spawnScript(script: string, env: Record<string, string>, { runne
   });
   let out = '';
   let err = '';
+  const seen = new Map<string, number>();
+  const watched = new Set<string>();
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+    for (const text of watched) if (!seen.has(text) && err.includes(text)) seen.set(text, performance.now());
+  });
   const exit = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
-  return {
+  const proc: SpawnedProcess = {
     child,
     stdout: () => out,
     stderr: () => err,
-    exited: (timeout = 10_000) =>
-      Promise.race([
-        exit,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`process still running after ${timeout} ms; stderr:\n${err}`)), timeout).unref()),
-      ]),
+    exited: () => exit,
+    async exitAfter(text) {
+      if (err.includes(text)) seen.set(text, performance.now());
+      watched.add(text);
+      const code = await exit;
+      const at = seen.get(text);
+      if (at === undefined) throw new Error(`the process exited (${code}) without printing "${text}"; stderr:\n${err}`);
+      return { code, msAfter: performance.now() - at };
+    },
   };
+  running.add(proc);
+  void exit.then(() => running.delete(proc));
+  return proc;
 }
 
 /** Kills a spawned process (and the script tsx started under it) that a failed test left running. */
@@ -134,4 +165,10 @@ export function cleanup(proc: SpawnedProcess | undefined): void {
   }
   proc.child.stdout?.destroy();
   proc.child.stderr?.destroy();
+}
+
+/** For afterAll: a test that timed out never reached its own cleanup. */
+export function killSpawned(): void {
+  for (const proc of running) cleanup(proc);
+  running.clear();
 }

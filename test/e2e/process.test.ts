@@ -39,7 +39,7 @@ async function withBot(
     INDEX_CACHE_DIR: cache.dir,
     LOG_LEVEL: 'info',
     ...env,
-  });
+  }, { runner: 'compiled' });
   try {
     await check(double, proc);
   } finally {
