@@ -1,7 +1,7 @@
 export * from './types';
 export { parseWork, MARKER } from './parse';
 export { collapseWhitespace, sourceDocumentText, sourceText, verifyAgainstSource } from './sources';
-export { checkCorpus, loadCorpus, formatProblems, CorpusError, PEOPLE_FILE, SOURCES_DIR } from './load';
+export { checkCorpus, loadCorpus, type CheckOptions, type ReadProgress, formatProblems, CorpusError, PEOPLE_FILE, SOURCES_DIR } from './load';
 export { decodeText, repairDoubleEncoding, utf8Problem } from './encoding';
 export { EpubError, readEpub } from './epub';
 export { readProofs, writeProofs, PROOFS_FILE } from './proofs';

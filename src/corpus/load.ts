@@ -43,10 +43,20 @@ export interface CorpusCheck {
 export interface CheckOptions {
   /** Proofs from an earlier start (`Corpus.proofs`): works whose file and source are unchanged since need no proving again. */
   proven?: ReadonlySet<string>;
+  /** Told before each file is parsed, and again before it is proven against its source (most of a first start's reading). */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+export interface ReadProgress {
+  step: 'parsing' | 'proving';
+  /** Files done before this one, out of all the corpus's Markdown files. */
+  done: number;
+  total: number;
+  file: string;
 }
 
 /** Reads and validates every work in `dir`; never throws for content problems, it lists them. */
-export async function checkCorpus(dir: string, { proven }: CheckOptions = {}): Promise<CorpusCheck> {
+export async function checkCorpus(dir: string, { proven, onProgress }: CheckOptions = {}): Promise<CorpusCheck> {
   const problems: Problem[] = [];
   let names: string[];
   try {
@@ -62,8 +72,9 @@ export async function checkCorpus(dir: string, { proven }: CheckOptions = {}): P
   const code = await folderCodeHash(new URL('.', import.meta.url));
   const firstFileOfId = new Map<string, string>();
   const hash = createHash('sha256');
-  for (const name of names) {
+  for (const [done, name] of names.entries()) {
     const file = path.join(dir, name);
+    onProgress?.({ step: 'parsing', done, total: names.length, file: name });
     const bytes = await readFile(file);
     // Corpus files are UTF-8: a file in another encoding, or one that lost characters, would quote wrong letters.
     const notUtf8 = utf8Problem(bytes);
@@ -82,7 +93,7 @@ export async function checkCorpus(dir: string, { proven }: CheckOptions = {}): P
       continue;
     }
     firstFileOfId.set(work.meta.id, file);
-    const checked = await checkSource(dir, work, `${code}\0${text}`, proven);
+    const checked = await checkSource(dir, work, `${code}\0${text}`, proven, () => onProgress?.({ step: 'proving', done, total: names.length, file: name }));
     problems.push(...checked.problems);
     if (checked.proof) proofs.push(checked.proof);
     works.push(work);
@@ -105,7 +116,7 @@ export async function loadCorpus(dir: string, options: CheckOptions = {}): Promi
 }
 
 /** Proves the work against its source, unless this very file and source were proven before. */
-async function checkSource(dir: string, work: Work, codeAndText: string, proven?: ReadonlySet<string>): Promise<{ problems: Problem[]; proof?: string }> {
+async function checkSource(dir: string, work: Work, codeAndText: string, proven: ReadonlySet<string> | undefined, onProving: () => void): Promise<{ problems: Problem[]; proof?: string }> {
   const file = path.join(dir, SOURCES_DIR, work.meta.sourceFile);
   let raw: Buffer;
   try {
@@ -115,6 +126,7 @@ async function checkSource(dir: string, work: Work, codeAndText: string, proven?
   }
   const proof = createHash('sha256').update(`${codeAndText}\0`).update(raw).digest('hex');
   if (proven?.has(proof)) return { problems: [], proof };
+  onProving();
   let text: string;
   try {
     text = sourceDocumentText(file, raw);
