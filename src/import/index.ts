@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { decodeText } from '../corpus/encoding';
-import { EpubError } from '../corpus/epub';
 import { decideTree } from './decide';
 import { detectFormat } from './detect';
+import { importEpub } from './epub';
 import { readPlainText } from './gutenberg';
 import { readHtml } from './html';
 import { readMarkdown } from './markdown';
@@ -28,7 +28,7 @@ export function importText(fileName: string, text: string): BookTree {
 
 /** The book's bytes read as the format their name and content say: an EPUB archive, or text in its own encoding. */
 export function importBytes(fileName: string, bytes: Uint8Array): BookTree {
-  if (isEpub(fileName, bytes)) throw new EpubError('EPUB books cannot be imported yet');
+  if (isEpub(fileName, bytes)) return decideTree(importEpub(bytes));
   return importText(fileName, decodeText(bytes).text);
 }
 
