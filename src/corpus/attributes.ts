@@ -15,7 +15,7 @@ export interface HeadingAttributes {
 const ATTRIBUTE_BLOCK = /\s*\{([^{}]*)\}\s*$/;
 const ATTRIBUTE = /([a-z_]+)=(?:"([^"]*)"|([^\s"]+))|(\S+)/g;
 const NUMBER = /^[1-9]\d{0,3}$/;
-const MAX_LOC_LENGTH = 40;
+export const MAX_LOC_LENGTH = 40;
 
 /** A heading's title without its attribute block, and the block's attributes, or why the block is wrong. */
 export function splitHeading(heading: string): { title: string; attributes: HeadingAttributes; error?: string } {

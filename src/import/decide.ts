@@ -1,3 +1,4 @@
+import { MAX_LOC_LENGTH } from '../corpus/attributes';
 import { CONTENTS, divisionOf, isAllCaps, looksLikeTitle, NAMED, numberedTitle, titleCase, titlePageMeta } from './headings';
 import { mergeMeta } from './metadata';
 import { pairNotes } from './notes';
@@ -393,5 +394,6 @@ function assignStructure(tree: BookTree): void {
 /** "AUTHOR'S PREFACE TO THE FIRST EDITION, 1884." → "Author's Preface to the First Edition, 1884". */
 function locOf(title: string): string {
   const t = titleCase(title.replace(/[.:]+$/, '').trim());
-  return t.length > 60 ? `${t.slice(0, 57).replace(/\s+\S*$/, '')}…` : t;
+  // The corpus accepts a `loc` of at most MAX_LOC_LENGTH characters.
+  return t.length > MAX_LOC_LENGTH ? `${t.slice(0, MAX_LOC_LENGTH - 1).replace(/\s+\S*$/, '')}…` : t;
 }

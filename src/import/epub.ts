@@ -1,4 +1,5 @@
 import { HTMLElement, Node, NodeType, parse } from 'node-html-parser';
+import { MAX_LOC_LENGTH } from '../corpus/attributes';
 import { readEpub, resolveHref, localName, parseXml, type EpubLandmark, type EpubPackage } from '../corpus/epub';
 import { collapseWhitespace, PAGE_NUMBERS } from '../corpus/sources';
 import { lineIndexOf } from './lines';
@@ -335,6 +336,8 @@ function headingOf(
       ...(kind ? { kind } : {}),
       ...(kind && n !== undefined ? { n } : {}),
       ...(matter ? { matter } : {}),
+      // A dedication or preface is cited by its kind when its own title is too long for a locator.
+      ...(matter && !kind && title.length > MAX_LOC_LENGTH ? { loc: matter.kind.replace(/^\w/, (c) => c.toUpperCase()) } : {}),
       ...(inContents ? { inContents } : {}),
     },
     markers,

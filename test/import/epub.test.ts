@@ -90,7 +90,7 @@ describe('importEpub (EPUB 3)', () => {
     expect(tree.meta).toMatchObject({ title: 'War and Peace', author: 'Leo Tolstoy', translator: 'Louise Maude' });
   });
 
-  it('imports into a corpus that proves every passage and note against the EPUB, each note after its first reference', async () => {
+  it('imports into a corpus that proves every passage and note against the EPUB, in the book’s own divisions', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'marginalia-epub-'));
     const file = path.join(dir, 'war.epub');
     await writeFile(file, standard());
@@ -100,7 +100,8 @@ describe('importEpub (EPUB 3)', () => {
     expect(result.ok).toBe(true);
     expect((await checkCorpus(out)).problems).toEqual([]);
     const markdown = await readFile(result.written ?? '', 'utf8');
-    expect(markdown).toContain('“Mon cher,”[^2] said the prince.\n\n[^2]: My dear.\n\nAnd again: mon cher.[^2]\n');
+    expect(markdown).toContain('# Book IX {bk=9}\n\n## Part I: 1812 {pt=1}\n\n### III: The Crossing {ch=3}\n');
+    expect(markdown).toContain('“Mon cher,”[^2] said the prince.\n\nAnd again: mon cher.[^2]\n\n[^2]: My dear.\n');
     expect(markdown).not.toMatch(/Imprint|volunteers|Uncopyright|good and not evil|↩/);
     expect((await readdir(out)).sort()).toEqual(['sources', 'war-and-peace.md']);
     expect(await readdir(path.join(out, 'sources'))).toEqual(['war.epub']);
