@@ -1,7 +1,9 @@
 import { bootstrap } from './console/main';
 import { runConsole } from './console/run';
+import { libraryReloader } from './app';
 import { atMost, startBot } from './discord/bot';
 import { ConnectError } from './discord/watchdog';
+import { writePidFile } from './pidfile';
 
 const { config, logger, app } = await bootstrap((c) => (c.discordToken ? 'info' : 'warn'));
 
@@ -16,6 +18,10 @@ if (!config.discordToken) {
   await runConsole(app, logger, { json: false, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
 } else {
   const token = config.discordToken;
+  // SIGHUP (or `npm run reload`, which sends it) reads the corpus again without a restart.
+  const reloader = libraryReloader(app, config, logger);
+  process.on('SIGHUP', () => void reloader.reload());
+  await writePidFile(config.indexCacheDir).catch((err: unknown) => logger.warn({ err }, 'could not write the pid file; npm run reload will not find this process (send it SIGHUP)'));
   try {
     const bot = await startBot({ ...config, discordToken: token }, app, logger);
     let stopping = false;

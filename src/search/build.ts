@@ -197,7 +197,7 @@ export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logge
       continue;
     }
     report.built.push(workId);
-    logger.info({ work: workId, passages: work.passages.length, ms: Math.round(performance.now() - started) }, 'work indexed');
+    logger.debug({ work: workId, passages: work.passages.length, ms: Math.round(performance.now() - started) }, 'work indexed');
   }
 
   const indexes = { index: joinIndexParts(passageParts), names: joinNameParts(nameParts) };

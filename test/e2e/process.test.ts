@@ -1,13 +1,17 @@
 /**
  * The real entry point, compiled and run with plain node as `npm start` runs it, as a child process
- * against the double: how it ends, and that what makes discord.js itself throw is logged rather than fatal.
+ * against the double: how it ends, how it reloads its corpus, and that what makes discord.js itself
+ * throw is logged rather than fatal.
  * Tests wait for events (a line on stderr, the exit), never for a guessed time: start-up can take
  * many seconds on a loaded machine, and only the test's own timeout bounds a hang.
  */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { GatewayOpcodes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordDouble, type DoubleOptions } from './discord-double';
-import { APPLICATION_ID, cleanup, CORPUS_DIR, killSpawned, primedCacheDir, spawnScript, TOKEN, WRONG_TOKEN, type SpawnedProcess } from './harness';
+import { APPLICATION_ID, cleanup, CORPUS_DIR, killSpawned, primedCacheDir, ROOT, spawnScript, tempCacheDir, TOKEN, WRONG_TOKEN, type SpawnedProcess } from './harness';
 
 /** What the product promises: a fatal message is followed by the exit within this long. */
 const EXIT_AFTER_MESSAGE_MS = 5_000;
@@ -183,4 +187,52 @@ describe.concurrent('the real process', { timeout: START_UP_BACKSTOP_MS + 10_000
       expect(logLines(proc).find((l) => l.msg === 'Discord API reached')).toMatchObject({ request: 'GET /gateway/bot', status: 200 });
       expect(logLines(proc).find((l) => l.msg === 'gateway URL obtained')).toMatchObject({ url: double.gatewayUrl });
     }));
+
+  it('reloads the corpus on SIGHUP and on npm run reload: a new book answers, a broken corpus is refused and the old library kept', async () => {
+    // A corpus and a cache of its own: a reload writes index parts, and the shared cache stays read-only.
+    const corpusDir = await mkdtemp(path.join(tmpdir(), 'marginalia-reload-'));
+    const own = await tempCacheDir();
+    await cp(CORPUS_DIR, corpusDir, { recursive: true });
+    const fixture = path.join(ROOT, 'test/fixtures/import');
+    const words = 'already written in the corpus format';
+    const asked = async (double: DiscordDouble) => {
+      const payload = double.slashCommand('quote', { query: words });
+      double.dispatchInteraction(payload);
+      return JSON.stringify((await double.waitForCallback(payload.id, 10_000)).body);
+    };
+    const logged = (proc: SpawnedProcess, msg: string, count = 1) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const check = () => {
+          const lines = logLines(proc).filter((l) => l.msg === msg);
+          if (lines.length >= count) return resolve(lines[count - 1] as Record<string, unknown>);
+          if (proc.child.exitCode !== null) return reject(new Error(`the bot exited before logging "${msg}":\n${proc.stderr()}`));
+          proc.child.stderr?.once('data', check);
+        };
+        check();
+      });
+    try {
+      await withBot(TOKEN, {}, async (double, proc) => {
+        await connected(double, proc);
+        expect(await asked(double)).not.toContain('Dear friend');
+
+        await cp(path.join(fixture, 'corpus-letter.md'), path.join(corpusDir, 'corpus-letter.md'));
+        await cp(path.join(fixture, 'sources/corpus-letter.txt'), path.join(corpusDir, 'sources/corpus-letter.txt'));
+        proc.child.kill('SIGHUP');
+        expect(await logged(proc, 'library reloaded')).toMatchObject({ works: 3, built: 1, cached: 2, indexed: ['corpus-letter'] });
+        expect(await asked(double)).toContain('Dear friend');
+
+        // A work whose passage is not in its source: refused, and the three works still answer.
+        await writeFile(path.join(corpusDir, 'broken.md'), '---\nid: broken\ntitle: Broken\nsource_file: corpus-letter.txt\n---\n\nWords the source never had.\n');
+        const reload = spawnScript('src/cli/reload.ts', { CORPUS_DIR: corpusDir, INDEX_CACHE_DIR: own.dir }, { runner: 'compiled' });
+        expect(await reload.exited()).toBe(0);
+        expect(reload.stdout()).toMatch(/^Asked the bot \(pid \d+\) to reload /);
+        expect(await logged(proc, 'corpus reload refused; the library in use is kept')).toMatchObject({ problems: 1 });
+        expect(await asked(double)).toContain('Dear friend');
+        expect(proc.child.exitCode).toBeNull();
+      }, { CORPUS_DIR: corpusDir, INDEX_CACHE_DIR: own.dir });
+    } finally {
+      await rm(corpusDir, { recursive: true, force: true });
+      await own.remove();
+    }
+  });
 });

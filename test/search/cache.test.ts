@@ -18,7 +18,7 @@ function capturingLogger() {
       done();
     },
   });
-  return { logger: createLogger({ level: 'info', destination: sink }), lines };
+  return { logger: createLogger({ level: 'debug', destination: sink }), lines };
 }
 
 const scratch = () => mkdtemp(path.join(tmpdir(), 'marginalia-cache-'));
