@@ -43,11 +43,17 @@ export function voice(a: Pick<Attribution, 'author' | 'role' | 'section'>): stri
   return `${a.section ? `${a.section} ` : ''}${ROLE_WORDS[a.role]}`.replace(/^./, (c) => c.toUpperCase());
 }
 
+/** The title replies use in headings and footers: the work's short title, on one line; /works keeps the full one. */
+export const shortTitle = (a: Pick<Attribution, 'title' | 'shortTitle'>) => (a.shortTitle ?? a.title).replace(/\s+/g, ' ').trim();
+
+/** A quotation's heading: the work, then the section it sits in ("Moby-Dick — CHAPTER 1. Loomings"). */
+export const citationHeading = (a: Pick<Attribution, 'title' | 'shortTitle' | 'section'>) => (a.section ? `${shortTitle(a)} — ${a.section}` : shortTitle(a));
+
 /** Author, work, date, locator, translator, source and licence, in the bot's plain words. */
 export function attributionLine(a: Attribution, { locator = true } = {}): string {
   return [
     voice(a),
-    a.title,
+    shortTitle(a),
     a.date && formatDate(a.date),
     locator && a.locator,
     a.translator && `translated by ${a.translator}`,

@@ -22,7 +22,7 @@ import type {
   WorksAnswer,
 } from '../answers';
 import { encodeAction, type ButtonAction } from './actions';
-import { attributionLine, escape, formatDate, markdownLine, noteRoleLabel, quoteMarkdown, voice } from './format';
+import { attributionLine, citationHeading, escape, shortTitle, formatDate, markdownLine, noteRoleLabel, quoteMarkdown, voice } from './format';
 import { clip, LIMITS } from './limits';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -159,7 +159,7 @@ function renderQuote(answer: QuoteAnswer): ReplyData {
   const fields = noteFields(q, 1600);
   const embed: APIEmbed = {
     color: COLOUR.quote,
-    title: markdownLine(q.attribution.title, LIMITS.embedTitle),
+    title: markdownLine(citationHeading(q.attribution), LIMITS.embedTitle),
     ...embedAuthor(q.attribution),
     ...(q.attribution.url ? { url: q.attribution.url } : {}),
     fields,
@@ -179,7 +179,7 @@ export function renderThread(answer: QuoteAnswer): { name: string; message: Repl
   const a = answer.quotation.attribution;
   // Thread names show as plain text: no Markdown to escape, only the length to respect.
   const locator = a.locator.replace(/\s+/g, ' ').trim();
-  const name = clip(`${clip((a.shortTitle ?? a.title).replace(/\s+/g, ' ').trim(), LIMITS.threadName - locator.length - 1)} ${locator}`.trim(), LIMITS.threadName);
+  const name = clip(`${clip(shortTitle(a), LIMITS.threadName - locator.length - 1)} ${locator}`.trim(), LIMITS.threadName);
   return { name, message: enforceLimits({ content: escape(attributionLine(a)), allowed_mentions: NO_MENTIONS }) };
 }
 
@@ -191,10 +191,10 @@ export function renderThreadOpened(threadId: string): ReplyData {
 function renderSearch(answer: SearchAnswer): ReplyData {
   const first = answer.paging.index * answer.pageSize;
   const fields = answer.results.map((q, i) => ({
-    name: markdownLine(`${first + i + 1}. ${q.attribution.title}, ${q.attribution.locator}`, LIMITS.fieldName),
+    name: markdownLine(`${first + i + 1}. ${shortTitle(q.attribution)}, ${q.attribution.locator}`, LIMITS.fieldName),
     value: quoteMarkdown(q, 320),
   }));
-  const scope = answer.workId ? ` in ${escape(answer.results[0]?.attribution.title ?? answer.workId)}` : '';
+  const scope = answer.workId ? ` in ${escape(answer.results[0] ? shortTitle(answer.results[0].attribution) : answer.workId)}` : '';
   const embed: APIEmbed = {
     color: COLOUR.quote,
     title: markdownLine(`Passages matching “${answer.query}”`, LIMITS.embedTitle),
@@ -227,7 +227,7 @@ function renderWho(answer: WhoAnswer): ReplyData {
     mentioned = `Mentioned ${plural(answer.mentionCount, 'time')} in ${plural(answer.passageCount, 'passage')}.${shown}`;
   }
   // Glosses share what the description has left; past a few, the rest are counted, not cut to nothing.
-  const intros = answer.glosses.map((g) => `Footnote ${escape(g.footnote.label)} of *${markdownLine(g.attribution.title, 200)}* glosses the name:`);
+  const intros = answer.glosses.map((g) => `Footnote ${escape(g.footnote.label)} of *${markdownLine(shortTitle(g.attribution), 200)}* glosses the name:`);
   const more = (k: number) => `…and ${k === 1 ? '1 more footnote glosses' : `${k} more footnotes gloss`} the name.`;
   const room = (n: number) => {
     const omitted = n < intros.length ? more(intros.length - n).length + 1 : 0;
@@ -242,7 +242,7 @@ function renderWho(answer: WhoAnswer): ReplyData {
   if (shownGlosses < intros.length) lines.push(more(intros.length - shownGlosses));
   lines.push(mentioned);
   const fields = answer.mentions.map((q) => ({
-    name: markdownLine(`${q.attribution.title}, ${q.attribution.locator}`, LIMITS.fieldName),
+    name: markdownLine(`${shortTitle(q.attribution)}, ${q.attribution.locator}`, LIMITS.fieldName),
     value: quoteMarkdown(q, 420),
   }));
   const embed: APIEmbed = {
@@ -259,7 +259,7 @@ function renderFootnote(answer: FootnoteAnswer): ReplyData {
   const { footnote: note, anchor } = answer;
   const embed: APIEmbed = {
     color: COLOUR.quote,
-    title: markdownLine(`${noteTitle(note)} — ${anchor.attribution.title}`, LIMITS.embedTitle),
+    title: markdownLine(`${noteTitle(note)} — ${shortTitle(anchor.attribution)}`, LIMITS.embedTitle),
     ...embedAuthor(anchor.attribution),
     fields: [{ name: `Attached to ${anchor.attribution.locator}`, value: quoteMarkdown(anchor, LIMITS.fieldValue) }],
     footer: footer([{ ...anchor.attribution, locator: `${note.locator}, ${anchor.attribution.locator}` }]),
@@ -277,7 +277,7 @@ function renderContext(answer: ContextAnswer): ReplyData {
     .join('\n\n');
   const embed: APIEmbed = {
     color: COLOUR.quote,
-    title: markdownLine(`In context — ${centre?.attribution.title ?? ''}`, LIMITS.embedTitle),
+    title: markdownLine(`In context — ${centre ? shortTitle(centre.attribution) : ''}`, LIMITS.embedTitle),
     description,
     footer: footer(centre ? [centre.attribution] : []),
   };

@@ -111,3 +111,18 @@ describe('render /who with many glosses', () => {
     expect(text.endsWith('No passage mentions the name.')).toBe(true);
   });
 });
+
+describe('titles', () => {
+  it('heads and signs a quotation with the short title, and keeps the full title for /works', () => {
+    const { library } = seed;
+    const review = library.works.get('life-and-death-review-2018');
+    expect(review?.meta.shortTitle).toBeDefined();
+    const reply = render(quote(library, { query: 'Serge secondary Communist leader', work: 'life-and-death-review-2018' }));
+    const embed = reply.data.embeds?.[0];
+    expect(embed?.title).toBe(review?.meta.shortTitle);
+    expect(embed?.footer?.text).toContain(`\n${review?.meta.shortTitle} · 27 October 2018 · ¶`);
+    expect(embed?.footer?.text).not.toContain('80th Anniversary');
+    const listed = render(works(library)).data.embeds?.[0]?.fields?.map((f) => f.name) ?? [];
+    expect(listed.some((name) => name.includes('80th Anniversary'))).toBe(true);
+  });
+});

@@ -36,7 +36,7 @@ describe('whose words a reply credits', () => {
   it('names the editor, not the author, over an editor\'s introduction', () => {
     const [embed] = texts(render(quote(library(), { query: 'born Rome' })));
     expect(embed?.author).toBe('Introduction by the editor');
-    expect(embed?.footer).toMatch(/^Introduction by the editor · The Meditations/);
+    expect(embed?.footer).toMatch(/^Introduction by the editor · Meditations · Introduction ¶ 1 · translated by Meric Casaubon/);
     expect(`${embed?.author} ${embed?.footer}`).not.toContain('Marcus Aurelius ·');
   });
 
