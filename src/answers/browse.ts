@@ -26,14 +26,22 @@ export function passageQuote(library: Library, { workId, seq }: ContextRequest, 
   return { kind: 'quote', quotation: quotation(library, passage), private: false, mode };
 }
 
-export function works(library: Library): Answer {
-  if (library.corpus.works.length === 0) return notice('empty', 'There are no texts yet.');
+/** How many works one page of /works shows: each is a field, and an embed holds 25. */
+export const WORKS_PAGE_SIZE = 10;
+
+export function works(library: Library, { page = 0 }: { page?: number } = {}): Answer {
+  const all = library.corpus.works;
+  if (all.length === 0) return notice('empty', 'There are no texts yet.');
+  const pages = Math.ceil(all.length / WORKS_PAGE_SIZE);
+  if (page < 0 || page >= pages) return notice('error', `There ${pages === 1 ? 'is 1 page' : `are ${pages} pages`} of texts, so page ${page + 1} is not there. Run /works again.`);
   return {
     kind: 'works',
-    works: library.corpus.works.map((w) => {
-      const { id, title, author, date, translator, source, license, url } = w.meta;
+    count: all.length,
+    paging: { index: page, total: pages },
+    works: all.slice(page * WORKS_PAGE_SIZE, (page + 1) * WORKS_PAGE_SIZE).map((w) => {
+      const { id, title, shortTitle, author, date, translator, source, license, url } = w.meta;
       return {
-        attribution: { workId: id, title, author, date, translator, source, license, url },
+        attribution: { workId: id, title, ...(shortTitle ? { shortTitle } : {}), author, date, translator, source, license, url },
         ...(w.meta.recipient ? { recipient: w.meta.recipient } : {}),
         passages: w.passages.length,
         footnotes: w.footnotes.length,

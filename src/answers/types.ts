@@ -126,7 +126,19 @@ export interface WorkSummary {
 
 export interface WorksAnswer {
   kind: 'works';
+  /** The works on this page. */
   works: WorkSummary[];
+  /** How many works there are in all. */
+  count: number;
+  /** 0-based page, and how many pages. */
+  paging: Paging;
+}
+
+/** A passage's citation in the usual styles, to paste: the bot's formatting of the work's metadata. */
+export interface CiteAnswer {
+  kind: 'cite';
+  attribution: Attribution;
+  styles: { name: string; text: string }[];
 }
 
 export interface HelpAnswer {
@@ -149,5 +161,6 @@ export type Answer =
   | FootnoteAnswer
   | ContextAnswer
   | WorksAnswer
+  | CiteAnswer
   | HelpAnswer
   | NoticeAnswer;

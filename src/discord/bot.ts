@@ -88,8 +88,9 @@ export async function handleInteraction(interaction: Interaction, app: AppContex
         outcome = outcomeOf(await discuss(interaction, app));
       } else {
         const answer = answerButton(interaction.customId, app);
-        // A stale or broken button says why privately, leaving the message as it was; Post adds a message for everyone.
-        if (answer.kind === 'notice' || kind === 'post') await interaction.reply(toReplyOptions(render(answer).data));
+        // A stale or broken button says why privately, leaving the message as it was; Post adds a message for
+        // everyone, and Cite a private one.
+        if (answer.kind === 'notice' || kind === 'post' || kind === 'cite') await interaction.reply(toReplyOptions(render(answer).data));
         else await updateWith(interaction, answer);
         outcome = outcomeOf(answer);
       }

@@ -1,4 +1,4 @@
-import { context as contextAnswer, notice, passageQuote, quote, search, type Answer } from '../answers';
+import { cite, context as contextAnswer, notice, passageQuote, quote, search, works, type Answer } from '../answers';
 import { decodeAction } from '../render/actions';
 import type { CommandContext, CommandOptions } from './command';
 import type { MessageRegistry, Registry } from './registry';
@@ -38,6 +38,10 @@ export function answerButton(customId: string, app: AppContext): Answer {
     case 'post':
     case 'discuss':
       return passageQuote(library, { workId: action.workId, seq: action.seq });
+    case 'cite':
+      return cite(library, { workId: action.workId, seq: action.seq });
+    case 'works':
+      return works(library, { page: action.page });
   }
 }
 

@@ -9,11 +9,15 @@ export type ButtonAction =
   /** Posts a privately found passage for everyone in the channel. */
   | { kind: 'post'; workId: string; seq: number }
   /** Opens a thread on the message the button is on, named after the passage. */
-  | { kind: 'discuss'; workId: string; seq: number };
+  | { kind: 'discuss'; workId: string; seq: number }
+  /** Shows the passage's citation, privately, ready to paste. */
+  | { kind: 'cite'; workId: string; seq: number }
+  /** A page of /works. */
+  | { kind: 'works'; page: number };
 
 const VERSION = 'm1';
 const SEPARATOR = '|';
-const CODES = { quote: 'q', search: 's', random: 'r', context: 'c', post: 'p', discuss: 'd' } as const;
+const CODES = { quote: 'q', search: 's', random: 'r', context: 'c', post: 'p', discuss: 'd', cite: 'k', works: 'w' } as const;
 
 /**
  * Encodes an action in at most 100 characters. A query that does not fit is cut at a word
@@ -25,7 +29,10 @@ export function encodeAction(action: ButtonAction): string {
     case 'context':
     case 'post':
     case 'discuss':
+    case 'cite':
       return head([action.workId, action.seq]);
+    case 'works':
+      return head([action.page]);
     case 'random':
       return head([action.workId ?? '']);
     case 'quote':
@@ -55,11 +62,14 @@ export function decodeAction(customId: string): DecodedAction {
   switch (code) {
     case CODES.context:
     case CODES.post:
-    case CODES.discuss: {
+    case CODES.discuss:
+    case CODES.cite: {
       const seq = Number(rest[1]);
-      const kind = code === CODES.context ? 'context' : code === CODES.post ? 'post' : 'discuss';
+      const kind = code === CODES.context ? 'context' : code === CODES.post ? 'post' : code === CODES.cite ? 'cite' : 'discuss';
       return rest[0] && rest[1] && Number.isInteger(seq) && seq >= 0 ? { ok: true, action: { kind, workId: rest[0], seq } } : { ok: false, reason: STALE };
     }
+    case CODES.works:
+      return Number.isInteger(page) && page >= 0 && rest.length === 1 ? { ok: true, action: { kind: 'works', page } } : { ok: false, reason: STALE };
     case CODES.random:
       return { ok: true, action: { kind: 'random', ...(rest[0] ? { workId: rest[0] } : {}) } };
     case CODES.quote:

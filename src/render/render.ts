@@ -20,7 +20,9 @@ import type {
   SearchAnswer,
   WhoAnswer,
   WorksAnswer,
+  CiteAnswer,
 } from '../answers';
+import { WORKS_PAGE_SIZE } from '../answers';
 import { encodeAction, type ButtonAction } from './actions';
 import { attributionLine, citationHeading, escape, shortTitle, formatDate, markdownLine, noteRoleLabel, quoteMarkdown, voice } from './format';
 import { clip, LIMITS } from './limits';
@@ -76,6 +78,8 @@ function renderData(answer: Answer): ReplyData {
       return renderContext(answer);
     case 'works':
       return renderWorks(answer);
+    case 'cite':
+      return renderCite(answer);
     case 'help':
       return renderHelp(answer);
     case 'notice':
@@ -151,6 +155,7 @@ function quoteButtons(answer: QuoteAnswer): APIButtonComponentWithCustomId[] {
   }
   row.push(button('Context', { kind: 'context', ...passage }, false, ButtonStyle.Secondary));
   if (!answer.private) row.push(discuss);
+  row.push(button('Cite', { kind: 'cite', ...passage }, false, ButtonStyle.Secondary));
   return row;
 }
 
@@ -265,7 +270,10 @@ function renderFootnote(answer: FootnoteAnswer): ReplyData {
     footer: footer([{ ...anchor.attribution, locator: `${note.locator}, ${anchor.attribution.locator}` }]),
   };
   embed.description = quoteMarkdown({ text: note.text }, descriptionRoom(embed));
-  const row = [button('Context', { kind: 'context', workId: anchor.workId, seq: anchor.seq }, false, ButtonStyle.Secondary)];
+  const row = [
+    button('Context', { kind: 'context', workId: anchor.workId, seq: anchor.seq }, false, ButtonStyle.Secondary),
+    button('Cite', { kind: 'cite', workId: anchor.workId, seq: anchor.seq }, false, ButtonStyle.Secondary),
+  ];
   return { embeds: [embed], components: [actionRow(row)], allowed_mentions: NO_MENTIONS };
 }
 
@@ -306,13 +314,32 @@ function renderWorks(answer: WorksAnswer): ReplyData {
     return { name: markdownLine(a.title, LIMITS.fieldName), value: clip(lines.join('\n'), LIMITS.fieldValue) };
   });
   if (answer.works.length > shown.length) fields.push({ name: 'More', value: `…and ${answer.works.length - shown.length} more.` });
+  const { index, total } = answer.paging;
+  const first = index * WORKS_PAGE_SIZE;
+  const page = total > 1 ? ` This page lists ${count(first + 1)}–${count(first + answer.works.length)}; page ${count(index + 1)} of ${count(total)}.` : '';
   const embed: APIEmbed = {
     color: COLOUR.bot,
     title: 'The texts',
-    description: `Marginalia quotes ${plural(answer.works.length, 'text')}, word for word. Use work: with any command to search just one.`,
+    description: `Marginalia quotes ${plural(answer.count, 'text')}, word for word.${page} Use work: with any command to search just one.`,
     fields,
   };
-  return { embeds: [embed], allowed_mentions: NO_MENTIONS };
+  const row = [button('Previous page', { kind: 'works', page: index - 1 }, index === 0), button('Next page', { kind: 'works', page: index + 1 }, index + 1 >= total)];
+  return { embeds: [embed], components: total > 1 ? [actionRow(row)] : [], allowed_mentions: NO_MENTIONS };
+}
+
+/** A citation inside a code block is pasted as written; a backtick of the metadata must not close the block. */
+const codeBlock = (text: string) => `\`\`\`\n${text.replace(/`/g, 'ˋ')}\n\`\`\``;
+
+function renderCite(answer: CiteAnswer): ReplyData {
+  const a = answer.attribution;
+  const each = Math.floor((LIMITS.embedDescription - 200) / Math.max(1, answer.styles.length));
+  const embed: APIEmbed = {
+    color: COLOUR.bot,
+    title: markdownLine(`Cite ${shortTitle(a)}, ${a.locator}`, LIMITS.embedTitle),
+    description: answer.styles.map((s) => `**${s.name}**\n${codeBlock(clip(s.text, each))}`).join('\n'),
+    footer: { text: clip('Formatted from the work’s metadata; check it against your style guide.', LIMITS.footer) },
+  };
+  return { embeds: [embed], flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS };
 }
 
 function renderHelp(answer: HelpAnswer): ReplyData {
