@@ -95,7 +95,7 @@ describe('/quote with no words', () => {
   it('offers another random passage, not match paging', () => {
     const reply = render(quote(library, {}, () => 0));
     const labels = reply.data.components?.flatMap((r) => r.components.map((b) => b.label));
-    expect(labels).toEqual(['Another passage', 'Context', 'Discuss']);
+    expect(labels).toEqual(['Another passage', 'Context', 'Discuss', 'Cite']);
   });
 });
 
