@@ -46,7 +46,8 @@ function buildTree(tree: BookTree): Node {
 
 const shorten = (text: string, width = TITLE_WIDTH) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
-function lineRange(l: LeftOut): string {
+/** `12–40`, or `epub/text/colophon.xhtml:9–42` for a book of several files. */
+export function lineRange(l: LeftOut): string {
   const where = l.file ? `${l.file}:` : '';
   return l.endLine && l.endLine !== l.line ? `${where}${l.line}–${l.endLine}` : `${where}${l.line}`;
 }

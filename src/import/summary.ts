@@ -1,5 +1,6 @@
 import type { Work } from '../corpus/types';
 import { createNameIndex } from '../search/names';
+import { lineRange } from './plan';
 import type { BookTree, LeftOut } from './tree';
 import type { Format, Unplaced } from './types';
 
@@ -28,9 +29,8 @@ function formatLeftOut(leftOut: LeftOut[]): string {
   if (leftOut.length === 0) return 'nothing';
   const groups = new Map<string, LeftOut[]>();
   for (const l of leftOut) groups.set(l.kind, [...(groups.get(l.kind) ?? []), l]);
-  const range = (l: LeftOut) => (l.endLine && l.endLine !== l.line ? `${l.line}–${l.endLine}` : `${l.line}`);
   return [...groups]
-    .map(([what, list]) => (list.length === 1 ? `${what} (lines ${range(list[0] as LeftOut)})` : `${list.length} × ${what} (lines ${list.slice(0, 3).map(range).join(', ')}${list.length > 3 ? ', …' : ''})`))
+    .map(([what, list]) => (list.length === 1 ? `${what} (lines ${lineRange(list[0] as LeftOut)})` : `${list.length} × ${what} (lines ${list.slice(0, 3).map(lineRange).join(', ')}${list.length > 3 ? ', …' : ''})`))
     .join('; ');
 }
 

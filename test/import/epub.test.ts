@@ -97,6 +97,7 @@ describe('importEpub (EPUB 3)', () => {
     const out = path.join(dir, 'corpus');
     const result = await importBook({ file, out });
     expect(result.report).toContain('(EPUB)');
+    expect(result.report).toContain('  left out:    2 × imprint (lines OEBPS/text/imprint.xhtml:3, OEBPS/text/uncopyright.xhtml:3); title page (lines OEBPS/text/titlepage.xhtml:3)\n');
     expect(result.ok).toBe(true);
     expect((await checkCorpus(out)).problems).toEqual([]);
     const markdown = await readFile(result.written ?? '', 'utf8');
