@@ -1,6 +1,6 @@
 import { MAX_LOC_LENGTH } from '../corpus/attributes';
 import { CONTENTS, divisionOf, isAllCaps, looksLikeTitle, NAMED, numberedTitle, titleCase, titlePageMeta } from './headings';
-import { mergeMeta } from './metadata';
+import { mergeMeta, particlesAsWritten } from './metadata';
 import { pairNotes } from './notes';
 import { NOTE_MARKERS } from './tree';
 import type { BookTree, DivisionKind, LeftOut, Matter, MatterKind, MatterRole, TreeBlock, TreeHeading, TreeParagraph } from './tree';
@@ -19,8 +19,18 @@ export function decideTree(tree: BookTree): BookTree {
   pairNotes(tree);
   assignStructure(tree);
   tree.meta = mergeMeta(tree.meta, { ...titlePageMeta(tree.titlePage) }, tree.fallbackMeta ?? {});
+  namesAsWritten(tree);
   tree.leftOut.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line);
   return tree;
+}
+
+/** The author's and translator's names with their particles as the book's own text writes them. */
+function namesAsWritten(tree: BookTree): void {
+  const { author, translator } = tree.meta;
+  if (!author && !translator) return;
+  const text = tree.blocks.map(textOf).join('\n');
+  if (author) tree.meta.author = particlesAsWritten(author, text);
+  if (translator) tree.meta.translator = particlesAsWritten(translator, text);
 }
 
 const isHeading = (b: TreeBlock | undefined): b is TreeHeading => b?.type === 'heading';

@@ -162,3 +162,26 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
   const clean = cleanField(value);
   return clean ? ({ [key]: clean } as Record<K, string>) : {};
 }
+
+/** Name particles that books write in lower case inside a name: "Alexis de Tocqueville", "Ludwig van Beethoven". */
+const PARTICLES = new Set(['de', 'du', 'des', 'd', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ten', 'ter', 'la', 'le']);
+
+/**
+ * A name's particles as the book itself writes them. Title pages and headers often capitalise every
+ * word ("Alexis De Tocqueville") where the text writes "M. de Tocqueville": the form the text uses
+ * most wins; a name the text never writes with its particle stays as found.
+ */
+export function particlesAsWritten(name: string, text: string): string {
+  const words = name.split(/\s+/);
+  return words
+    .map((word, i) => {
+      const next = words[i + 1];
+      if (i === 0 || !next || !PARTICLES.has(word.toLowerCase())) return word;
+      const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const count = (form: string) => text.match(new RegExp(`(?<![\\p{L}])${escaped(form)} ${escaped(next)}(?![\\p{L}])`, 'gu'))?.length ?? 0;
+      const lower = word.toLowerCase();
+      const upper = lower.replace(/^./, (c) => c.toUpperCase());
+      return count(lower) > count(upper) ? lower : count(upper) > count(lower) ? upper : word;
+    })
+    .join(' ');
+}
