@@ -7,8 +7,8 @@ import { optionalString, workOption } from '../src/discord/options';
 const answer: Command['answer'] = (options, { library }) =>
   who(library, { name: optionalString(options.name), work: optionalString(options.work) });
 
-const choices: Command['choices'] = (focused, _options, { library }) =>
-  focused.name === 'work' ? workChoices(library, focused.value) : nameChoices(library, focused.value);
+const choices: Command['choices'] = (focused, options, { library }) =>
+  focused.name === 'work' ? workChoices(library, focused.value) : nameChoices(library, focused.value, optionalString(options.work));
 
 export default {
   data: new SlashCommandBuilder()

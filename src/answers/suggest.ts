@@ -22,9 +22,10 @@ export function workChoices(library: Library, typed: string): Choice[] {
     .map((w) => ({ name: w.meta.title, value: w.meta.id }));
 }
 
-/** People in the name index, matched as typed, fuzzily and accent-blind. */
-export function nameChoices(library: Library, typed: string): Choice[] {
-  return suggestNames(library.names, typed, MAX_CHOICES).map((e) => ({ name: e.name, value: e.name }));
+/** People in the name index, matched as typed, fuzzily and accent-blind; within a work once one is chosen. */
+export function nameChoices(library: Library, typed: string, workId?: string): Choice[] {
+  const scope = workId && library.works.has(workId) ? workId : undefined;
+  return suggestNames(library.names, typed, MAX_CHOICES, scope).map((g) => ({ name: g.name, value: g.name }));
 }
 
 interface FootnoteEntry {

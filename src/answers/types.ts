@@ -89,17 +89,32 @@ export interface SearchAnswer {
   pageSize: number;
 }
 
+/** A work's metadata naming someone: "Mitch Abidor" translated "Letter to Leon Trotsky". */
+export interface Credit {
+  role: 'author' | 'translator';
+  /** The credit exactly as the metadata writes it ("Louise and Aylmer Maude"). */
+  name: string;
+  workId: string;
+  title: string;
+}
+
 export interface WhoAnswer {
   kind: 'who';
   query: string;
   name: string;
-  /** False when the query was misspelt and this is the closest name. */
+  /** False when the query was misspelt (one typo, near-certain) and this is the closest name. */
   exact: boolean;
   aliases: string[];
   glosses: { footnote: FootnoteView; attribution: Attribution }[];
+  /** Passages and notes that mention the name, the form the reader typed first. */
   mentions: Quotation[];
   mentionCount: number;
   passageCount: number;
+  /** Footnotes (other than glosses) that mention the name. */
+  noteCount?: number;
+  /** Each work that mentions the name, most mentions first. */
+  works?: { workId: string; title: string; mentions: number }[];
+  credits?: Credit[];
 }
 
 export interface FootnoteAnswer {

@@ -1,7 +1,8 @@
-import { lookupName, suggestNames, type Mention, type NameEntry } from '../search/names';
+import type { Work } from '../corpus';
+import { keyOf, lookupName, suggestNames, type Mention, type NameEntry } from '../search/names';
 import { attribution, footnoteView, quotation, type Library } from './library';
 import { cleanText, isNotice, MAX_NAME_LENGTH, notice, resolveWork, tooLong } from './input';
-import type { Answer } from './types';
+import type { Answer, Credit, Quotation, WhoAnswer } from './types';
 
 /** How many mentions a /who reply quotes; the rest are counted. */
 export const SHOWN_MENTIONS = 3;
@@ -12,6 +13,12 @@ export interface WhoRequest {
   work?: string;
 }
 
+/**
+ * Who someone is, from the texts alone, within one work if asked: the footnotes that gloss the
+ * name, the passages and notes that mention it (the form the reader typed first), the works it is
+ * in, and the works the metadata says they wrote or translated. A name the texts do not hold, or
+ * hold only as something not near-certainly meant, gets suggestions, never another person.
+ */
 export function who(library: Library, request: WhoRequest): Answer {
   const work = resolveWork(library, request.work);
   if (isNotice(work)) return work;
@@ -20,57 +27,138 @@ export function who(library: Library, request: WhoRequest): Answer {
   const long = tooLong('name', name, MAX_NAME_LENGTH);
   if (long) return long;
 
-  const match = lookupName(library.names, name);
-  if (!match) {
-    const suggestions = suggestNames(library.names, name, SUGGESTIONS).map((e) => e.name);
-    return notice('empty', `No one named “${name}” appears in the texts.`, suggestions);
-  }
-  const { entry } = match;
-  const exact = match.exact || partOfOneName(library, entry, name);
-  const inScope = (workId: string) => !work || workId === work.meta.id;
-
-  const byPassage = new Map<number, Mention[]>();
-  for (const mention of entry.mentions) {
-    if (mention.passageIndex === undefined) continue;
-    const passage = library.corpus.passages[mention.passageIndex];
-    if (!passage || !inScope(passage.workId)) continue;
-    byPassage.set(mention.passageIndex, [...(byPassage.get(mention.passageIndex) ?? []), mention]);
-  }
-  const glosses = entry.glosses.flatMap((g) => {
-    const glossWork = library.works.get(g.workId);
-    const note = glossWork?.footnotes.find((f) => f.key === g.key);
-    if (!glossWork || !note || !inScope(g.workId)) return [];
-    const view = footnoteView(glossWork, note);
-    return [{ footnote: view, attribution: attribution(glossWork, view.locator) }];
-  });
-  if (byPassage.size === 0 && glosses.length === 0) {
-    return notice('empty', `${entry.name} is not mentioned in ${work?.meta.title ?? 'the texts'}.`);
+  const scope = work?.meta.id;
+  const match = lookupName(library.names, name, scope);
+  const credits = creditsFor(library.corpus.works, name, scope);
+  if (!match && credits.length === 0) {
+    const elsewhere = work ? lookupName(library.names, name) : undefined;
+    if (work && (elsewhere?.kind === 'exact' || elsewhere?.kind === 'part')) {
+      return notice('empty', `${elsewhere.entries[0]?.name ?? name} is not mentioned in ${work.meta.title}.`);
+    }
+    const suggestions = suggestNames(library.names, name, SUGGESTIONS, scope).map((g) => g.name);
+    return notice('empty', `No one named “${name}” appears in ${work ? work.meta.title : 'the texts'}.`, suggestions);
   }
 
-  const mentions = [...byPassage].slice(0, SHOWN_MENTIONS).flatMap(([index, spans]) => {
-    const passage = library.corpus.passages[index];
-    if (!passage) return [];
-    const highlights = spans.map(({ start, end }) => ({ start, end }));
-    return [quotation(library, passage, { highlights, ...(highlights[0] ? { focus: highlights[0] } : {}) })];
-  });
+  // The work that mentions the name most leads; within it, the form the reader typed.
+  const entries = [...(match?.entries ?? [])].sort((a, b) => b.mentions.length - a.mentions.length);
+  const typed = keyOf(name);
+  const quoted: { quotation: Quotation; typed: boolean }[] = [];
+  const taken = { typed: 0, other: 0 };
+  const perWork: { workId: string; title: string; mentions: number }[] = [];
+  let mentionCount = 0;
+  let passageCount = 0;
+  let noteCount = 0;
+  const glosses: WhoAnswer['glosses'] = [];
+  for (const entry of entries) {
+    const entryWork = library.works.get(entry.workId);
+    if (!entryWork) continue;
+    for (const key of entry.glosses) {
+      const note = entryWork.footnotes.find((f) => f.key === key);
+      if (!note) continue;
+      const view = footnoteView(entryWork, note);
+      glosses.push({ footnote: view, attribution: attribution(entryWork, view.locator) });
+    }
+    const byText = groupMentions(entry);
+    let inWork = 0;
+    for (const [ref, spans] of byText) {
+      if (ref.note !== undefined && entry.glosses.includes(ref.note)) continue;
+      inWork += spans.length;
+      if (ref.note === undefined) passageCount++;
+      else noteCount++;
+      const isTyped = spans.some((m) => entry.keys[m.form] === typed);
+      if ((isTyped ? taken.typed : taken.other) >= SHOWN_MENTIONS) continue;
+      const q = mentionQuotation(library, entryWork, ref, spans);
+      if (!q) continue;
+      quoted.push({ quotation: q, typed: isTyped });
+      taken[isTyped ? 'typed' : 'other']++;
+    }
+    mentionCount += inWork;
+    if (inWork > 0) perWork.push({ workId: entry.workId, title: entryWork.meta.title, mentions: inWork });
+  }
+  const mentions = [...quoted.filter((q) => q.typed), ...quoted.filter((q) => !q.typed)].slice(0, SHOWN_MENTIONS).map((q) => q.quotation);
+  const lead = entries[0];
+  const shown = lead?.name ?? credits[0]?.name ?? name;
+  const aliases = [...new Set(entries.flatMap((e) => [e.name, ...e.aliases]))].filter((a) => a !== shown);
   return {
     kind: 'who',
     query: name,
-    name: entry.name,
-    exact,
-    aliases: entry.aliases.filter((a) => a !== entry.name),
+    name: shown,
+    exact: match?.kind !== 'typo',
+    aliases,
     glosses,
     mentions,
-    mentionCount: [...byPassage.values()].reduce((n, spans) => n + spans.length, 0),
-    passageCount: byPassage.size,
+    mentionCount,
+    passageCount,
+    noteCount,
+    works: perWork.sort((a, b) => b.mentions - a.mentions),
+    credits,
   };
 }
 
+type TextRef = { seq: number; note?: undefined } | { seq?: undefined; note: string };
+
+/** An entry's mentions by the passage or note they stand in, in the order of the work. */
+function groupMentions(entry: NameEntry): Map<TextRef, Mention[]> {
+  const refs = new Map<string, TextRef>();
+  const grouped = new Map<TextRef, Mention[]>();
+  for (const mention of entry.mentions) {
+    const id = mention.note === undefined ? `p${mention.seq ?? 0}` : `n${mention.note}`;
+    let ref = refs.get(id);
+    if (!ref) {
+      ref = mention.note === undefined ? { seq: mention.seq ?? 0 } : { note: mention.note };
+      refs.set(id, ref);
+      grouped.set(ref, []);
+    }
+    grouped.get(ref)?.push(mention);
+  }
+  return grouped;
+}
+
+function mentionQuotation(library: Library, work: Work, ref: TextRef, spans: Mention[]): Quotation | undefined {
+  const highlights = spans.map(({ start, end }) => ({ start, end }));
+  const focus = highlights[0];
+  if (ref.note === undefined) {
+    const passage = work.passages[ref.seq];
+    return passage && quotation(library, passage, { highlights, ...(focus ? { focus } : {}) });
+  }
+  const note = work.footnotes.find((f) => f.key === ref.note);
+  if (!note) return undefined;
+  // A note is quoted as itself, cited by its number; its seq is the passage that carries its marker.
+  const carrier = work.passages.find((p) => p.footnoteRefs.some((r) => r.key === note.key));
+  const view = footnoteView(work, note);
+  return {
+    workId: work.meta.id,
+    seq: carrier?.seq ?? 0,
+    text: note.text,
+    highlights,
+    ...(focus ? { focus } : {}),
+    footnotes: [],
+    attribution: attribution(work, view.locator),
+  };
+}
+
+/** Words that join names in a credit ("Louise and Aylmer Maude"), never a name themselves. */
+const CREDIT_JOINERS = new Set(['and', 'with']);
+
 /**
- * "Natalia" or "Leon" is part of one person's name as the texts write it, not a misspelling: true
- * when the query's words, exactly, are among the names of `entry` and of no other entry.
+ * The works whose metadata names the reader's words as author or translator: every word typed is
+ * a word of the credit as written ("Abidor", "Mitch Abidor", "Aylmer Maude").
  */
-function partOfOneName(library: Library, entry: NameEntry, query: string): boolean {
-  const holders = library.names.search.search(query, { combineWith: 'AND', prefix: false, fuzzy: false });
-  return holders.length === 1 && holders[0]?.id === entry.id;
+function creditsFor(works: readonly Work[], query: string, workId?: string): Credit[] {
+  const words = keyOf(query).split(' ').filter((w) => w && !CREDIT_JOINERS.has(w));
+  if (words.length === 0) return [];
+  const credits: Credit[] = [];
+  for (const work of works) {
+    if (workId && work.meta.id !== workId) continue;
+    const title = work.meta.title;
+    for (const [role, name] of [
+      ['author', work.meta.author],
+      ['translator', work.meta.translator],
+    ] as const) {
+      if (!name) continue;
+      const credited = new Set(keyOf(name).split(' '));
+      if (words.every((w) => credited.has(w))) credits.push({ role, name, workId: work.meta.id, title });
+    }
+  }
+  return credits;
 }

@@ -219,17 +219,32 @@ function renderSearch(answer: SearchAnswer): ReplyData {
   return { embeds: [embed], components: [actionRow(row)], allowed_mentions: NO_MENTIONS };
 }
 
+/** How many works a /who reply names when a name is in several. */
+const WORKS_LISTED = 8;
+
 /** The most a gloss takes of a /who description, and the least worth showing. */
 const GLOSS_ROOM = { most: 900, least: 160 };
 
 function renderWho(answer: WhoAnswer): ReplyData {
   const head: string[] = [];
   if (!answer.exact) head.push(`No one is named ${echo(answer.query)}; the closest name in the texts is **${escape(answer.name)}**.`);
+  // From the metadata alone, in a fixed form: who wrote or translated which work.
+  for (const credit of answer.credits ?? []) {
+    head.push(`${escape(credit.name)} ${credit.role === 'author' ? 'wrote' : 'translated'} *${markdownLine(credit.title, 200)}*.`);
+  }
   if (answer.aliases.length) head.push(clip(`Also called: ${answer.aliases.map(escape).join(', ')}.`, 1000));
-  let mentioned = 'No passage mentions the name.';
-  if (answer.passageCount > 0) {
-    const shown = answer.mentions.length < answer.passageCount ? ` The first ${answer.mentions.length}:` : '';
-    mentioned = `Mentioned ${plural(answer.mentionCount, 'time')} in ${plural(answer.passageCount, 'passage')}.${shown}`;
+  const notes = answer.noteCount ?? 0;
+  let mentioned = answer.credits?.length ? '' : 'No passage mentions the name.';
+  if (answer.mentionCount > 0) {
+    const places = [answer.passageCount > 0 && plural(answer.passageCount, 'passage'), notes > 0 && plural(notes, 'footnote')].filter(Boolean).join(' and ');
+    const shown = answer.mentions.length < answer.passageCount + notes ? ` The first ${answer.mentions.length}:` : '';
+    mentioned = `Mentioned ${plural(answer.mentionCount, 'time')} in ${places}.${shown}`;
+  }
+  const works = answer.works ?? [];
+  if (works.length > 1) {
+    const listed = works.slice(0, WORKS_LISTED).map((w) => `*${markdownLine(w.title, 120)}* (${count(w.mentions)})`);
+    const more = works.length > WORKS_LISTED ? `, and ${plural(works.length - WORKS_LISTED, 'other work')}` : '';
+    mentioned = `${mentioned}${mentioned ? '\n' : ''}In ${works.length} works: ${listed.join(', ')}${more}. Add work: to ask about one.`;
   }
   // Glosses share what the description has left; past a few, the rest are counted, not cut to nothing.
   const intros = answer.glosses.map((g) => `Footnote ${escape(g.footnote.label)} of *${markdownLine(shortTitle(g.attribution), 200)}* glosses the name:`);
@@ -245,7 +260,7 @@ function renderWho(answer: WhoAnswer): ReplyData {
   const lines = [...head];
   answer.glosses.slice(0, shownGlosses).forEach((gloss, i) => lines.push(intros[i] ?? '', quoteMarkdown({ text: gloss.footnote.text }, each)));
   if (shownGlosses < intros.length) lines.push(more(intros.length - shownGlosses));
-  lines.push(mentioned);
+  if (mentioned) lines.push(mentioned);
   const fields = answer.mentions.map((q) => ({
     name: markdownLine(`${shortTitle(q.attribution)}, ${q.attribution.locator}`, LIMITS.fieldName),
     value: quoteMarkdown(q, 420),

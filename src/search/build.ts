@@ -161,7 +161,7 @@ export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logge
     for (const file of Object.values(files)) used.add(path.basename(file));
 
     const passages = await readPart<WorkIndexPart>(files.passages, header('passages'), (d) => d.lengths.length === work.passages.length && d.terms.length === d.postings.length);
-    const names = await readPart<NameIndexData>(files.names, header('names'), (d) => Array.isArray(d.entries) && Array.isArray(d.keys));
+    const names = await readPart<NameIndexData>(files.names, header('names'), (d) => Array.isArray(d.entries));
     for (const [kind, part] of [['passages', passages], ['names', names]] as const) {
       if (part && 'reason' in part) logger.warn({ work: workId, file: files[kind], reason: part.reason }, 'index cache part is unusable; rebuilding it');
     }

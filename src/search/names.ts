@@ -1,36 +1,58 @@
 import MiniSearch from 'minisearch';
-import type { Corpus, Footnote, Passage, PersonAliases, Work } from '../corpus';
-import { foldWord, processTerm, tokenize, wordSpans } from './text';
+import type { Corpus, PersonAliases, Work } from '../corpus';
+import { foldWord, isStopWord, tokenize, wordSpans } from './text';
 
-/** Where a name stands: in a passage, or in a footnote. */
+/** Where a name stands in its work: a passage (by its position in the work) or a footnote (by its key). */
 export interface Mention {
-  passageIndex?: number;
-  footnote?: { workId: string; key: string };
+  seq?: number;
+  note?: string;
   start: number;
   end: number;
+  /** Index into the entry's `keys`: the form the text uses here ("Dear Leon Davidovich" → "leon davidovich"). */
+  form: number;
 }
 
+/** One person in one work. The same name in two works is two entries: books do not share people. */
 export interface NameEntry {
   id: number;
-  /** How the entry is shown: people.yml's name, a footnote's gloss, or the fullest form in the texts. */
+  workId: string;
+  /** How the entry is shown: people.yml's name, a footnote's gloss, or the fullest form in the text. */
   name: string;
-  /** Every form that refers to this entry, as written. */
+  /** The forms the text writes, most used first, and people.yml's aliases; not `name` itself. */
   aliases: string[];
-  /** Footnotes that gloss the name ("Jesus Hernandez, leader of …"). */
-  glosses: { workId: string; key: string }[];
+  /** Every folded form that refers to this entry, titled ("prince kutuzov") or not ("kutuzov"). */
+  keys: string[];
+  /** Keys of this work's footnotes that gloss the name ("Jesus Hernandez, leader of …"). */
+  glosses: string[];
   mentions: Mention[];
+}
+
+/** The entries of one work, before they are numbered: what a per-work cache can keep. */
+export type WorkNameEntry = Omit<NameEntry, 'id'>;
+
+/** One shown name across works: what autocomplete and suggestions offer. */
+export interface NameGroup {
+  id: number;
+  name: string;
+  entries: number[];
+  mentions: number;
 }
 
 export interface NameIndex {
   entries: NameEntry[];
-  /** Folded alias → entry id. */
-  byKey: Map<string, number>;
+  /** Folded form → the entries (at most one per work) it names. */
+  byKey: Map<string, number[]>;
+  groups: NameGroup[];
+  /** Fuzzy and prefix search over the groups' forms. */
   search: MiniSearch<{ id: number; names: string }>;
 }
 
+/** How a reader's words found a name: exactly, as part of one name, or by one typo. */
+export type NameMatchKind = 'exact' | 'part' | 'typo';
+
 export interface NameMatch {
-  entry: NameEntry;
-  exact: boolean;
+  entries: NameEntry[];
+  kind: NameMatchKind;
 }
 
 const MONTHS_AND_DAYS = new Set(
@@ -38,11 +60,54 @@ const MONTHS_AND_DAYS = new Set(
 );
 /** Particles that may sit inside a name: "Alexis de Tocqueville", "Ludwig van Beethoven". */
 const PARTICLES = new Set(['de', 'du', 'des', 'van', 'von', 'der', 'da', 'di', 'le', 'la', 'del', 'y']);
+/**
+ * Honorifics and titles: they join the name they precede ("General Kutúzov" is Kutúzov) and are
+ * never a name alone ("Mr"). Abbreviations may carry a full stop that ends no sentence.
+ */
+const TITLES = new Set(
+  `mr mrs ms miss mister messrs madame mme mademoiselle mlle monsieur m dr doctor st saint sir dame lord lady king queen
+  prince princess count countess baron baroness duke duchess marquis marquess marquise earl viscount emperor empress
+  tsar tsarina czar czarina tsarevich general gen colonel col captain capt major lieutenant lt admiral marshal sergeant
+  corporal commander ensign governor president senator judge bishop archbishop cardinal pope rev reverend professor prof
+  herr frau signor signora comrade citizen uncle aunt qu hon`.split(/\s+/),
+);
+/** Titles written short, whose full stop ends no sentence: "Mr. Starbuck", "St. Petersburg". */
+const ABBREVIATED_TITLES = new Set('mr mrs ms messrs mme mlle dr st qu rev prof gen col capt lt sgt hon'.split(' '));
+const TITLE_PAIRS = new Set(['field marshal', 'grand duke', 'grand duchess', 'lieutenant general', 'major general', 'lieutenant colonel']);
+/** Words before a name that make it a thing, a place or a people, not a person: "the United States", "in Moscow". */
+const DETERMINERS = new Set('the a an this these those our their its every each some any all his her my your whose'.split(' '));
+const PLACE_WORDS = new Set('in into from near through across throughout within beyond outside inside'.split(' '));
+/** "At" is half a sign: readers look at people ("looked at Pierre") and fight at places. */
+const HALF_PLACE_WORDS = new Set(['at']);
+/** Marks a run that follows a capitalised possessive ("Patriarch’s Ponds"): the run is a thing owned. */
+const POSSESSOR = "'s";
+/** Words for peoples, creeds and tongues rather than persons: "Stalinists", "Socialism", "Italians", "English". */
+const GROUP_WORD = /(?:ists|isms?|ians|ish|ese)$/;
+const NATIONS = new Set('french dutch greek swiss welsh scotch scots norse latin'.split(' '));
+/** "Roman" beside "Romans", "Communist" beside "Communists": a people or a party, not a person. */
+const PEOPLE_SINGULAR = /(?:[ie]an|can|man|.{4}ist)$/;
+/** Capitalised words that are never anyone: archaic pronouns, scholarly abbreviations. */
+const NEVER_NAMES = new Set('thou thy thee thine ye tis twas ibid id nos viz cf vol pp op cit etc'.split(' '));
+/** Shares of a form's plain occurrences after determiners, or after place words, that make it no person. */
+const DETERMINER_SHARE = 0.3;
+const PLACE_SHARE = 0.18;
+
 /** A capitalised word of two letters or more; "O’Brien" keeps its apostrophe, "I’ll" is no name. */
 const CAPITALISED = /^(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}-]+(?:\[\p{Ll}+\][\p{Ll}]*)?$/u;
+/** A word in capitals ("PUBLIUS"); Roman numerals are numbers. */
+const ALL_CAPS = /^\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu}$/u;
+const ROMAN = /^[IVXLCDM]+$/;
+const POSSESSIVE = /['’]s$/;
+const BLANK = /^\s+$/;
+const SENTENCE_END = /[.!?:"“]\s*$/;
 const GLOSS = /^((?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|van|von|la|le|du)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)+)\s*(?:[,.;:(]|$)/u;
 
-const keyOf = (form: string) => tokenize(form).map(foldWord).filter(Boolean).join(' ');
+/** "Prince Nicholas Andréevich Bolkónski" has four; a longer run of capitals is a title. */
+const LONGEST_NAME_WORDS = 5;
+/** How much more often each part must stand alone for a run of names to count as separate names. */
+const ADJACENT_NAMES_RATIO = 5;
+
+export const keyOf = (form: string) => tokenize(form).map(foldWord).filter(Boolean).join(' ');
 const nameSearchOptions = {
   fields: ['names'],
   storeFields: [],
@@ -51,293 +116,535 @@ const nameSearchOptions = {
   searchOptions: { prefix: true, fuzzy: 0.34 },
 };
 
+type Kind = 'cap' | 'caps' | 'initial' | 'particle';
+
+interface Token {
+  word: string;
+  folded: string;
+  start: number;
+  /** End of the name's letters: a possessive 's is not part of the name. */
+  end: number;
+  kind: Kind;
+  possessive: boolean;
+}
+
+interface TextRef {
+  seq?: number;
+  note?: string;
+}
+
+/** Capitalised words side by side, as one text writes them. */
+interface Run {
+  at: TextRef;
+  text: string;
+  tokens: Token[];
+  sentenceStart: boolean;
+  /** The folded word just before the run, when only spaces part them. */
+  before?: string;
+  /** The run is all the text holds: a signature ("PUBLIUS"). */
+  whole: boolean;
+}
+
+/** What one work's texts say about its words' case, and its runs of capitals. */
+interface Scan {
+  runs: Run[];
+  /** Words written in lower case somewhere: "general", "revolution". */
+  lowercase: Set<string>;
+  /** Capitalised words seen where no sentence starts. */
+  midSentence: Set<string>;
+}
+
+const titleLength = (tokens: readonly Token[], i: number): number => {
+  const first = tokens[i];
+  const second = tokens[i + 1];
+  if (!first || first.kind === 'particle') return 0;
+  if (second && TITLE_PAIRS.has(`${first.folded} ${second.folded}`)) return 2;
+  return TITLES.has(first.folded) ? 1 : 0;
+};
+
+function scanText(text: string, at: TextRef, scan: Scan): void {
+  const spans = wordSpans(text);
+  let run: Token[] = [];
+  let runSentenceStart = false;
+  let runBefore: string | undefined;
+  let previousEnd = 0;
+  let previous: Token | undefined;
+  let previousFolded: string | undefined;
+  const firstRun = scan.runs.length;
+  const endRun = () => {
+    if (run.length) scan.runs.push({ at, text, tokens: run, sentenceStart: runSentenceStart, ...(runBefore ? { before: runBefore } : {}), whole: false });
+    run = [];
+  };
+  for (const span of spans) {
+    const gap = text.slice(previousEnd, span.start);
+    // "Mr. Starbuck", "N.I.": a title's or an initial's full stop ends no sentence and breaks no name.
+    const abbreviated = previous !== undefined && (previous.kind === 'initial' || ABBREVIATED_TITLES.has(previous.folded)) && /^\.\s*$/.test(gap) && run.length > 0;
+    const sentenceStart = previousEnd === 0 || (!abbreviated && SENTENCE_END.test(gap));
+    const possessive = POSSESSIVE.test(span.word);
+    const word = possessive ? span.word.slice(0, -2) : span.word;
+    const folded = foldWord(word);
+    let kind: Kind | undefined;
+    if (CAPITALISED.test(word)) kind = MONTHS_AND_DAYS.has(folded) ? undefined : 'cap';
+    else if (ALL_CAPS.test(word)) kind = ROMAN.test(word) ? undefined : 'caps';
+    // A lone capital with a full stop is an initial; "I" only within initials ("N.I."), else it is the pronoun.
+    else if (/^\p{Lu}$/u.test(word) && text[span.end] === '.' && (word !== 'I' || (previous?.kind === 'initial' && gap === '.'))) kind = 'initial';
+    const blank = BLANK.test(gap);
+    if (!kind) {
+      if (/^\p{Ll}/u.test(word)) scan.lowercase.add(folded);
+      if (run.length && PARTICLES.has(word) && blank) {
+        previous = { word, folded, start: span.start, end: span.start + word.length, kind: 'particle', possessive };
+        run.push(previous);
+      } else {
+        endRun();
+        previous = undefined;
+      }
+      previousFolded = folded;
+      previousEnd = span.end;
+      continue;
+    }
+    if (kind === 'cap' && !sentenceStart) scan.midSentence.add(folded);
+    const continues = run.length > 0 && (blank || abbreviated) && !previous?.possessive;
+    if (!continues) {
+      const possessor = previous?.possessive && previous.kind !== 'particle' && blank;
+      endRun();
+      runSentenceStart = sentenceStart;
+      runBefore = possessor ? POSSESSOR : blank ? previousFolded : undefined;
+    }
+    previous = { word, folded, start: span.start, end: span.start + word.length, kind, possessive };
+    run.push(previous);
+    previousFolded = folded;
+    previousEnd = span.end;
+  }
+  endRun();
+  for (let i = firstRun; i < scan.runs.length; i++) {
+    const r = scan.runs[i] as Run;
+    r.whole = r.tokens.length === spans.length;
+  }
+}
+
+/** A capitalised run read as a name: the title words, the core name, and what stood before it. */
+interface Reading {
+  /** Offsets into the run's tokens: the name as written from `from` (its titles), its core from `core` to `end`. */
+  from: number;
+  core: number;
+  end: number;
+  determiner: boolean;
+  /** 1 after "in", "from"…; 0.5 after "at". */
+  place: number;
+}
+
+/** Counts for one core name in one work. */
+interface Candidate {
+  coreWords: number;
+  /** Every time the core stands as a name, titled or not. */
+  total: number;
+  /** Plain occurrences (no title, no possessive) and how many follow a determiner or a place word. */
+  plain: number;
+  determiner: number;
+  place: number;
+  titled: number;
+  /** Written in capitals where capitals may be a name ("PUBLIUS" signing a paper). */
+  caps: boolean;
+  forms: Set<string>;
+}
+
+const placeLike = (c: Candidate | undefined) =>
+  c !== undefined && c.plain > 0 && (c.determiner / c.plain >= DETERMINER_SHARE || c.place / c.plain >= PLACE_SHARE);
+
 /**
- * Builds the name index from the texts alone: people.yml aliases, the names footnotes gloss
- * (linked to the word their marker sits on), and capitalised names in passages. Each work's names
- * are found in that work alone and then joined, as the index cache joins its per-work parts.
+ * Builds one work's name entries from its passages and notes alone: people.yml aliases, the names
+ * footnotes gloss, and capitalised names (titles joined to them, places and peoples left out).
  */
+export function workNameEntries(work: Work, people: readonly PersonAliases[]): WorkNameEntry[] {
+  const scan: Scan = { runs: [], lowercase: new Set(), midSentence: new Set() };
+  for (const passage of work.passages) scanText(passage.text, { seq: passage.seq }, scan);
+  for (const note of work.footnotes) scanText(note.text, { note: note.key }, scan);
+
+  const { lowercase, midSentence } = scan;
+  const capsName = (t: Token, run: Run) => !lowercase.has(t.folded) && (run.whole || midSentence.has(t.folded));
+  const candidates = new Map<string, Candidate>();
+  const readings: { run: Run; tokens: Token[]; reading: Reading }[] = [];
+
+  for (const run of scan.runs) {
+    // "Why The President Of The United States…", "Jesus Is The Christ": title case, not a name.
+    if (run.tokens.some((t, i) => i > 0 && t.kind !== 'particle' && isStopWord(t.folded))) continue;
+    let segment: Token[] = [];
+    let first = true;
+    const flush = () => {
+      const reading = segment.length ? readRun(segment, first && run.sentenceStart, first ? run.before : undefined) : undefined;
+      if (reading) readings.push({ run, tokens: segment, reading });
+      segment = [];
+      first = false;
+    };
+    for (const token of run.tokens) {
+      // Capitals that are emphasis ("the UNION") cut a run; a signature or a name in capitals stays.
+      if (token.kind === 'caps' && !capsName(token, run)) {
+        flush();
+        continue;
+      }
+      // "Hetzelsdorf Prince Andrew": a title after a name starts another.
+      const named = segment.some((t) => t.kind !== 'particle' && !isStopWord(t.folded) && !TITLES.has(t.folded));
+      const last = segment.at(-1);
+      if (named && last && !TITLES.has(last.folded) && titleLength([token], 0)) flush();
+      segment.push(token);
+    }
+    flush();
+  }
+
+  function readRun(tokens: Token[], sentenceStart: boolean, before: string | undefined): Reading | undefined {
+    let from = 0;
+    let determiner = before !== undefined && (DETERMINERS.has(before) || before === POSSESSOR);
+    const placeWeight = (word: string) => (PLACE_WORDS.has(word) ? 1 : HALF_PLACE_WORDS.has(word) ? 0.5 : 0);
+    let place = before === undefined ? 0 : placeWeight(before);
+    // "The Americans", "In Paris": a leading function word is read as the word before.
+    while (from < tokens.length && tokens[from]?.kind !== 'particle' && isStopWord(tokens[from]?.folded ?? '')) {
+      const folded = tokens[from]?.folded ?? '';
+      determiner ||= DETERMINERS.has(folded);
+      place = Math.max(place, placeWeight(folded));
+      from++;
+    }
+    // "Dear Leon", "Sometimes Pierre": a sentence's first word is part of a name only if it is capitalised elsewhere and never lower case.
+    const opener = tokens[0];
+    if (sentenceStart && from === 0 && opener && tokens.length > 1 && !titleLength(tokens, 0) && (!midSentence.has(opener.folded) || lowercase.has(opener.folded))) from = 1;
+    let core = from;
+    for (let t = titleLength(tokens, core); t > 0; t = titleLength(tokens, core)) core += t;
+    let end = tokens.length;
+    while (end > core && (tokens[end - 1]?.kind === 'particle' || isStopWord(tokens[end - 1]?.folded ?? ''))) end--;
+    // "Old Ahab", "Adjutant General Balashëv": words written in lower case elsewhere are epithets, not the name.
+    while (core < end - 1 && (tokens[core]?.kind === 'particle' || lowercase.has(tokens[core]?.folded ?? '') || titleLength(tokens, core))) core++;
+    if (core >= end || end - core > LONGEST_NAME_WORDS) return undefined;
+    if (tokens.slice(core, end).every((t) => t.kind === 'initial')) return undefined;
+    // The form keeps the titles just before the core ("General Kutúzov"), not the epithets ("Old").
+    let titles = core;
+    while (titles > from && TITLES.has(tokens[titles - 1]?.folded ?? '')) titles--;
+    if (titles > from && TITLE_PAIRS.has(`${tokens[titles - 1]?.folded} ${tokens[titles]?.folded}`)) titles--;
+    return { from: titles, core, end, determiner, place };
+  }
+
+  const formOf = (run: Run, tokens: Token[], from: number, end: number) =>
+    run.text.slice(tokens[from]?.start ?? 0, tokens[end - 1]?.end ?? 0).replace(/\s+/g, ' ');
+  for (const { run, tokens, reading } of readings) {
+    const { from, core, end } = reading;
+    const coreTokens = tokens.slice(core, end);
+    const key = coreTokens.map((t) => t.folded).join(' ');
+    let c = candidates.get(key);
+    if (!c) candidates.set(key, (c = { coreWords: coreTokens.length, total: 0, plain: 0, determiner: 0, place: 0, titled: 0, caps: false, forms: new Set() }));
+    c.total++;
+    const titled = core > from;
+    if (titled) c.titled++;
+    else if (!tokens[end - 1]?.possessive) {
+      c.plain++;
+      if (reading.determiner) c.determiner++;
+      c.place += reading.place;
+    }
+    if (coreTokens.every((t) => t.kind === 'caps')) c.caps = true;
+    c.forms.add(formOf(run, tokens, from, end));
+  }
+
+  const peopleWord = (word: string) =>
+    GROUP_WORD.test(word) || NATIONS.has(word) || NEVER_NAMES.has(word) || (PEOPLE_SINGULAR.test(word) && candidates.has(`${word}s`));
+  const accepted = (key: string, c: Candidate): boolean => {
+    if (placeLike(c)) return false;
+    const words = key.split(' ');
+    if (words.some(peopleWord)) return false;
+    // A lone word is a name when never written in lower case, and titled, in capitals, or capitalised mid-sentence.
+    if (c.coreWords === 1) return !lowercase.has(key) && (c.titled > 0 || c.caps || midSentence.has(key));
+    // "Moscow Pierre", "Spanish Stalinist": a place or a people before a name is not part of it.
+    if (placeLike(candidates.get(words[0] ?? ''))) return false;
+    // "In Moscow Pierre found…": two names side by side, each far more often alone, are not one name.
+    if (words.every((w) => (candidates.get(w)?.total ?? 0) >= ADJACENT_NAMES_RATIO * c.total)) return false;
+    return true;
+  };
+
+  // Entries: people.yml first, then glossed names, then the names the text capitalises.
+  interface Draft {
+    listed?: string;
+    gloss?: string;
+    keys: string[];
+    aliases: string[];
+    glosses: string[];
+    mentions: Mention[];
+    written: Map<string, number>;
+  }
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  const addKey = (draft: Draft, key: string) => {
+    if (!key || byKey.has(key)) return;
+    byKey.set(key, draft);
+    draft.keys.push(key);
+  };
+  const draftFor = (name: string, extra: Partial<Draft> = {}): Draft => {
+    const existing = byKey.get(keyOf(name));
+    if (existing) return existing;
+    const draft: Draft = { keys: [], aliases: [], glosses: [], mentions: [], written: new Map(), ...extra };
+    drafts.push(draft);
+    addKey(draft, keyOf(name));
+    return draft;
+  };
+
+  for (const person of people) {
+    const draft = draftFor(person.name, { listed: person.name });
+    for (const alias of person.aliases) {
+      addKey(draft, keyOf(alias));
+      if (!draft.aliases.includes(alias)) draft.aliases.push(alias);
+    }
+  }
+
+  const notes = new Map(work.footnotes.map((f) => [f.key, f]));
+  for (const passage of work.passages) {
+    for (const ref of passage.footnoteRefs) {
+      const note = notes.get(ref.key);
+      const glossed = note && GLOSS.exec(note.text)?.[1];
+      // "The Americans, as we have seen, …" and "See Appendix, …" open a note but gloss no one.
+      const first = glossed && keyOf(glossed).split(' ')[0];
+      if (!note || !glossed || !first || isStopWord(first) || lowercase.has(first) || placeLike(candidates.get(keyOf(glossed)))) continue;
+      const draft = draftFor(glossed, { gloss: glossed });
+      if (!draft.glosses.includes(note.key)) draft.glosses.push(note.key);
+      const marked = markedName(passage.text, ref.start);
+      if (marked) addKey(draft, keyOf(marked));
+    }
+  }
+
+  for (const [key, c] of candidates) {
+    if (!accepted(key, c)) continue;
+    const formKeys = [...c.forms].map(keyOf);
+    const draft = byKey.get(key) ?? formKeys.map((k) => byKey.get(k)).find(Boolean) ?? draftFor(key);
+    addKey(draft, key);
+    for (const k of formKeys) addKey(draft, k);
+  }
+
+  foldSurnames(drafts, byKey, candidates, lowercase);
+  collectMentions(scan.runs, byKey);
+
+  const kept = drafts.filter((d) => d.mentions.length > 0 || d.glosses.length > 0);
+  return kept.map((d) => {
+    const written = [...d.written].sort((a, b) => b[1] - a[1]);
+    const coreWords = (form: string) => {
+      const words = keyOf(form).split(' ');
+      let i = 0;
+      while (i < words.length - 1 && TITLES.has(words[i] ?? '')) i++;
+      return words.length - i;
+    };
+    const titleWords = (form: string) => keyOf(form).split(' ').length - coreWords(form);
+    let shown = d.listed ?? d.gloss;
+    if (!shown) {
+      // The form the text uses most, in capitals only if it has no other; of equals, the fullest name
+      // ("Robert Louzon" over "Louzon"), untitled ("Kutúzov" over "Prince Kutúzov"), unabbreviated ("Queen", not "Qu.").
+      const capitals = (form: string) => (form === form.toUpperCase() ? 1 : 0);
+      const best = [...written].sort((a, b) => capitals(a[0]) - capitals(b[0]) || b[1] - a[1] || coreWords(b[0]) - coreWords(a[0]) || titleWords(a[0]) - titleWords(b[0]) || b[0].length - a[0].length)[0];
+      shown = best?.[0] ?? d.keys[0] ?? '';
+    }
+    const shownKey = keyOf(shown);
+    const aliases: string[] = [];
+    const seen = new Set([shownKey]);
+    for (const form of [...written.map(([w]) => w), ...d.aliases]) {
+      const key = keyOf(form);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      aliases.push(form);
+    }
+    return { workId: work.meta.id, name: shown, aliases, keys: d.keys, glosses: d.glosses, mentions: d.mentions };
+  });
+
+  /**
+   * A lone surname is the one fuller name in the work that ends in it: "Louzon, too." is Robert
+   * Louzon. Listed and glossed names keep their own aliases.
+   */
+  function foldSurnames(all: Draft[], keys: Map<string, Draft>, counts: Map<string, Candidate>, lower: Set<string>): void {
+    const owners = new Map<string, Set<Draft>>();
+    for (const draft of all) {
+      for (const key of draft.keys) {
+        const words = key.split(' ');
+        const last = words.at(-1);
+        if (words.length < 2 || !last || TITLES.has(words[0] ?? '')) continue;
+        let set = owners.get(last);
+        if (!set) owners.set(last, (set = new Set()));
+        set.add(draft);
+      }
+    }
+    const ownerOf = (word: string, self?: Draft) => {
+      const found = [...(owners.get(word) ?? [])].filter((d) => d !== self);
+      return found.length === 1 ? found[0] : undefined;
+    };
+    for (const draft of all) {
+      if (draft.listed || draft.gloss || draft.keys.length === 0) continue;
+      const core = draft.keys.find((k) => !k.includes(' '));
+      if (!core || draft.keys.some((k) => k.includes(' ') && !TITLES.has(k.split(' ')[0] ?? ''))) continue;
+      const owner = ownerOf(core, draft);
+      if (!owner) continue;
+      for (const key of draft.keys) {
+        keys.set(key, owner);
+        owner.keys.push(key);
+      }
+      draft.keys = [];
+    }
+    // Words seen alone only where sentences start ("Louzon, too."): a surname when one fuller name ends in them.
+    for (const [word, c] of counts) {
+      if (c.coreWords !== 1 || keys.has(word) || lower.has(word) || placeLike(c)) continue;
+      const owner = ownerOf(word);
+      if (!owner) continue;
+      keys.set(word, owner);
+      owner.keys.push(word);
+    }
+  }
+
+  /** Finds every key in the runs of capitals, longest first, so "Natalia Trotsky" is not counted as "Trotsky". */
+  function collectMentions(runs: readonly Run[], keys: Map<string, Draft>): void {
+    const byFirstWord = new Map<string, string[][]>();
+    for (const key of keys.keys()) {
+      const words = key.split(' ');
+      const first = words[0] ?? '';
+      let list = byFirstWord.get(first);
+      if (!list) byFirstWord.set(first, (list = []));
+      list.push(words);
+    }
+    for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+    for (const run of runs) {
+      const { tokens } = run;
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i] as Token;
+        const candidatesHere = token.kind === 'particle' ? undefined : byFirstWord.get(token.folded);
+        if (!candidatesHere) continue;
+        const words = candidatesHere.find((c) => c.every((w, j) => tokens[i + j]?.folded === w));
+        if (!words) continue;
+        const key = words.join(' ');
+        const draft = keys.get(key);
+        const last = tokens[i + words.length - 1];
+        if (!draft || !last) continue;
+        draft.mentions.push({ ...run.at, start: token.start, end: last.end, form: draft.keys.indexOf(key) });
+        const written = run.text.slice(token.start, last.end).replace(/\s+/g, ' ');
+        draft.written.set(written, (draft.written.get(written) ?? 0) + 1);
+        i += words.length - 1;
+      }
+    }
+  }
+}
+
+/** The name a footnote marker is attached to: the capitalised words or initials just before it. */
+function markedName(text: string, markerStart: number): string | undefined {
+  const before = text.slice(Math.max(0, markerStart - 60), markerStart).trimEnd();
+  const m = /((?:\p{Lu}\.){2,}|(?:\p{Lu}[\p{L}\p{M}'’-]*\s+)*\p{Lu}[\p{L}\p{M}'’-]*)$/u.exec(before);
+  return m?.[1];
+}
+
+/** Every work's names, numbered, with the lookups over them. */
 export function createNameIndex(corpus: Corpus): NameIndex {
-  return joinNameParts(corpus.works.map((work) => ({ data: workNameData(work, corpus.people), offset: work.passages[0]?.index ?? 0 })));
+  return assembleNameIndex(corpus.works.flatMap((w) => workNameEntries(w, corpus.people)));
 }
 
-/**
- * One work's names, found in it alone, with each mention's `passageIndex` counted from the work's
- * first passage: a part of the name index that holds whatever else the corpus contains.
- */
-export function workNameData(work: Work, people: PersonAliases[]): NameIndexData {
-  const base = work.passages[0]?.index ?? 0;
-  const data = findNames({ works: [work], passages: work.passages, people });
-  for (const entry of data.entries) for (const m of entry.mentions) if (m.passageIndex !== undefined) m.passageIndex -= base;
-  return data;
+/** One work's part of the name index, as the per-work cache keeps it. */
+export interface NameIndexData {
+  entries: WorkNameEntry[];
 }
 
-/** One work's part of the name index and the global index of its first passage. */
+/** One work's names, found in it alone: mentions are placed by position in the work, so the part holds whatever else the corpus contains. */
+export function workNameData(work: Work, people: readonly PersonAliases[]): NameIndexData {
+  return { entries: workNameEntries(work, people) };
+}
+
+/** One work's part of the name index. `offset` (its first passage's index) is kept for the cache's callers; mentions do not need it. */
 export interface NamePart {
   data: NameIndexData;
   offset: number;
 }
 
-/**
- * Joins the works' names into one index: entries that share a form ("Hernandez") become one,
- * named by a footnote's gloss where a work has one; mentions are moved to global passage indexes.
- */
+/** Joins the works' parts into one index; each work keeps its own entries. */
 export function joinNameParts(parts: readonly NamePart[]): NameIndex {
-  const entries: NameEntry[] = [];
-  const byKey = new Map<string, number>();
-  for (const { data, offset } of parts) {
-    const keysOf = new Map<number, string[]>();
-    for (const [key, id] of data.keys) keysOf.set(id, [...(keysOf.get(id) ?? []), key]);
-    for (const entry of data.entries) {
-      const keys = keysOf.get(entry.id) ?? [];
-      const mentions = entry.mentions.map((m) => (m.passageIndex === undefined ? m : { ...m, passageIndex: m.passageIndex + offset }));
-      const known = keys.map((k) => byKey.get(k)).find((id) => id !== undefined);
-      let target = known === undefined ? undefined : entries[known];
-      if (!target) {
-        target = { id: entries.length, name: entry.name, aliases: [], glosses: [], mentions: [] };
-        entries.push(target);
-      } else if (!target.glosses.length && entry.glosses.length) target.name = entry.name;
-      for (const alias of entry.aliases) if (!target.aliases.includes(alias)) target.aliases.push(alias);
-      target.glosses.push(...entry.glosses);
-      target.mentions.push(...mentions);
-      for (const key of keys) if (!byKey.has(key)) byKey.set(key, target.id);
+  return assembleNameIndex(parts.flatMap((p) => p.data.entries));
+}
+
+/** Numbers the entries of every work and builds the lookups: by folded form, and by shown name across works. */
+export function assembleNameIndex(workEntries: readonly WorkNameEntry[]): NameIndex {
+  const entries: NameEntry[] = workEntries.map((e, id) => ({ id, ...e }));
+  const byKey = new Map<string, number[]>();
+  const groups: NameGroup[] = [];
+  const groupOf = new Map<string, NameGroup>();
+  const forms = new Map<number, Set<string>>();
+  for (const entry of entries) {
+    for (const key of entry.keys) {
+      const ids = byKey.get(key);
+      if (ids) ids.push(entry.id);
+      else byKey.set(key, [entry.id]);
     }
-  }
-  return assembleNameIndex(entries, byKey);
-}
-
-function findNames(corpus: Pick<Corpus, 'works' | 'passages' | 'people'>): NameIndexData {
-  const entries: NameEntry[] = [];
-  const byKey = new Map<string, number>();
-  const entryFor = (name: string): NameEntry => {
-    const existing = byKey.get(keyOf(name));
-    if (existing !== undefined) return entries[existing] as NameEntry;
-    const entry: NameEntry = { id: entries.length, name, aliases: [], glosses: [], mentions: [] };
-    entries.push(entry);
-    addAlias(entry, name);
-    return entry;
-  };
-  const addAlias = (entry: NameEntry, form: string) => {
-    const key = keyOf(form);
-    if (!key || byKey.has(key)) return;
-    byKey.set(key, entry.id);
-    entry.aliases.push(form);
-  };
-
-  const listed = new Set<number>();
-  for (const person of corpus.people) {
-    const entry = entryFor(person.name);
-    listed.add(entry.id);
-    for (const alias of person.aliases) addAlias(entry, alias);
-  }
-
-  const footnotes = new Map<string, Footnote>();
-  for (const work of corpus.works) for (const f of work.footnotes) footnotes.set(`${work.meta.id}\u0000${f.key}`, f);
-  for (const passage of corpus.passages) {
-    for (const ref of passage.footnoteRefs) {
-      const footnote = footnotes.get(`${passage.workId}\u0000${ref.key}`);
-      const glossed = footnote && GLOSS.exec(footnote.text)?.[1];
-      if (!footnote || !glossed) continue;
-      const entry = entryFor(glossed);
-      if (!entry.glosses.some((g) => g.workId === footnote.workId && g.key === footnote.key)) {
-        entry.glosses.push({ workId: footnote.workId, key: footnote.key });
-      }
-      const marked = markedName(passage, ref.start);
-      if (marked) addAlias(entry, marked);
+    let group = groupOf.get(entry.name);
+    if (!group) {
+      group = { id: groups.length, name: entry.name, entries: [], mentions: 0 };
+      groups.push(group);
+      groupOf.set(entry.name, group);
+      forms.set(group.id, new Set());
     }
+    group.entries.push(entry.id);
+    group.mentions += entry.mentions.length;
+    for (const key of entry.keys) forms.get(group.id)?.add(key);
   }
-
-  for (const form of capitalisedNames(corpus.passages)) {
-    if (!byKey.has(keyOf(form))) entryFor(form);
-  }
-  foldSurnames(entries, byKey, listed);
-  collectMentions(corpus, entries, byKey);
-
-  const kept = entries.filter((e) => e.mentions.length > 0 || e.glosses.length > 0);
-  const renumbered = new Map(kept.map((e, i) => [e.id, i]));
-  kept.forEach((e, i) => (e.id = i));
-  const keys = new Map<string, number>();
-  for (const [key, id] of byKey) {
-    const to = renumbered.get(id);
-    if (to !== undefined) keys.set(key, to);
-  }
-  return { entries: kept, keys: [...keys] };
-}
-
-/** The serialisable part of a name index; the fuzzy search over it is rebuilt on load. */
-export interface NameIndexData {
-  entries: NameEntry[];
-  keys: [string, number][];
-}
-
-function assembleNameIndex(entries: NameEntry[], byKey: Map<string, number>): NameIndex {
   const search = new MiniSearch<{ id: number; names: string }>(nameSearchOptions);
-  search.addAll(entries.map((e) => ({ id: e.id, names: e.aliases.join(' ') })));
-  return { entries, byKey, search };
+  search.addAll(groups.map((g) => ({ id: g.id, names: [...(forms.get(g.id) ?? [])].join(' ') })));
+  return { entries, byKey, groups, search };
 }
 
-/** The name a footnote marker is attached to: the capitalised words or initials just before it. */
-function markedName(passage: Passage, markerStart: number): string | undefined {
-  const before = passage.text.slice(Math.max(0, markerStart - 60), markerStart).trimEnd();
-  const m = /((?:\p{Lu}\.){2,}|(?:\p{Lu}[\p{L}\p{M}'’-]*\s+)*\p{Lu}[\p{L}\p{M}'’-]*)$/u.exec(before);
-  return m?.[1];
-}
+/** Letters a name must have before a single typo in it is read as that name. */
+export const MIN_TYPO_LETTERS = 6;
 
 /**
- * Capitalised words that are names rather than sentence openers: a single word must appear
- * capitalised mid-sentence and never in lower case; a run of several is a name as it stands.
+ * The entries a reader means, within one work if given:
+ * - exact: the name as a text writes it, up to case, accents and punctuation ("kutuzov");
+ * - part: the words are part of exactly one shown name ("Natalia", "Monatte");
+ * - typo: near-certain, one edit (a letter added, dropped or changed, or two neighbours swapped)
+ *   from exactly one shown name, in a name of at least MIN_TYPO_LETTERS letters ("Hernandes").
+ * Anything else is no match: the caller offers suggestions, never an answer about someone else.
  */
-function capitalisedNames(passages: readonly Passage[]): string[] {
-  const lowercase = new Set<string>();
-  const midSentence = new Set<string>();
-  const runs: { words: string[]; sentenceStart: boolean }[] = [];
-  for (const passage of passages) {
-    const spans = wordSpans(passage.text);
-    let run: string[] = [];
-    let runStartsSentence = false;
-    let previousEnd = 0;
-    // "1. We revolutionary Marxists": a word right after a leading number opens a sentence.
-    const numbered = /^\s*\d+\.\s*/.exec(passage.text)?.[0].length;
-    const endRun = () => {
-      if (run.length) runs.push({ words: run, sentenceStart: runStartsSentence });
-      run = [];
-    };
-    for (const span of spans) {
-      const gap = passage.text.slice(previousEnd, span.start);
-      const sentenceStart = previousEnd === 0 || /[.!?:"“]\s*$/.test(gap) || span.start === numbered;
-      previousEnd = span.end;
-      const possessive = /['’]s$/.test(span.word);
-      const word = span.word.replace(/['’]s$/, '');
-      const folded = foldWord(word);
-      if (!CAPITALISED.test(word) || MONTHS_AND_DAYS.has(folded)) {
-        if (/^\p{Ll}/u.test(word)) lowercase.add(folded);
-        if (run.length && PARTICLES.has(word) && !/[,;.!?]/.test(gap)) {
-          run.push(word);
-          continue;
-        }
-        endRun();
-        continue;
-      }
-      if (run.length && /[^\s]/.test(gap)) endRun();
-      if (!run.length) runStartsSentence = sentenceStart;
-      if (!sentenceStart) midSentence.add(folded);
-      run.push(word);
-      if (possessive) endRun();
-    }
-    endRun();
-  }
-  const names = new Map<string, number>();
-  // Runs are trimmed of stop words ("The"); a lone word must also never appear in lower case ("Revolution").
-  const isName = (w: string) => processTerm(w) !== null && !PARTICLES.has(w);
-  for (const { words, sentenceStart } of runs) {
-    let start = 0;
-    // "Dear Leon", "Although Serge": a sentence's first word is only part of a name if it is capitalised elsewhere too.
-    // "Sometimes Pierre": a sentence's first word that is also written in lower case is no part of a name either.
-    const first = foldWord(words[0] ?? '');
-    if (sentenceStart && words.length > 1 && (!midSentence.has(first) || lowercase.has(first))) start = 1;
-    while (start < words.length && !isName(words[start] ?? '')) start++;
-    let end = words.length;
-    while (end > start && !isName(words[end - 1] ?? '')) end--;
-    const name = words.slice(start, end);
-    if (name.length === 0) continue;
-    const lone = foldWord(name[0] ?? '');
-    if (name.length === 1 && (!midSentence.has(lone) || lowercase.has(lone))) continue;
-    // "Why The President Of The United States Does Not Require…": title case, not a name.
-    if (name.length > LONGEST_NAME_WORDS) continue;
-    const joined = name.join(' ');
-    names.set(joined, (names.get(joined) ?? 0) + 1);
-  }
-  // "In Moscow Pierre found…": two names side by side, each far more often alone, are not one name.
-  const adjacent = (name: string, count: number) => {
-    const words = name.split(' ');
-    return words.length > 1 && words.every((w) => (names.get(w) ?? 0) >= ADJACENT_NAMES_RATIO * count);
+export function lookupName(index: NameIndex, query: string, workId?: string): NameMatch | undefined {
+  const key = keyOf(query);
+  if (!key) return undefined;
+  const inScope = (id: number) => {
+    const entry = index.entries[id];
+    return entry && (!workId || entry.workId === workId) ? [entry] : [];
   };
-  return [...names].filter(([name, count]) => !adjacent(name, count)).map(([name]) => name);
+  const exact = (index.byKey.get(key) ?? []).flatMap(inScope);
+  if (exact.length) return { entries: exact, kind: 'exact' };
+
+  const groupsIn = (results: { id: unknown }[]) =>
+    results.flatMap((r) => {
+      const group = index.groups[r.id as number];
+      const entries = group ? group.entries.flatMap(inScope) : [];
+      return group && entries.length ? [{ group, entries }] : [];
+    });
+  const holders = groupsIn(index.search.search(key, { combineWith: 'AND', prefix: false, fuzzy: false }));
+  const words = key.split(' ');
+  const part = holders.filter(({ entries }) => entries.some((e) => e.keys.some((k) => words.every((w) => k.split(' ').includes(w)))));
+  if (part.length === 1 && part[0]) return { entries: part[0].entries, kind: 'part' };
+  if (part.length > 1) return undefined;
+
+  if (key.replace(/ /g, '').length < MIN_TYPO_LETTERS) return undefined;
+  const near = groupsIn(index.search.search(key, { combineWith: 'AND', prefix: false, fuzzy: 2 }))
+    .map(({ group, entries }) => ({ group, entries: entries.filter((e) => e.keys.some((k) => withinOneEdit(key, k))) }))
+    .filter(({ entries }) => entries.length > 0);
+  return near.length === 1 && near[0] ? { entries: near[0].entries, kind: 'typo' } : undefined;
 }
 
-/** "Prince Nicholas Andréevich Bolkónski" has four; a longer run of capitals is a title. */
-const LONGEST_NAME_WORDS = 5;
-
-/** How much more often each part must stand alone for a run of names to count as separate names. */
-const ADJACENT_NAMES_RATIO = 5;
-
-/**
- * A lone surname with exactly one glossed or listed person ending in it ("Hernandez", "Jesus Hernandez")
- * is that person. Unglossed runs are left apart: "Stalinist" is not "Spanish Stalinist".
- */
-function foldSurnames(entries: NameEntry[], byKey: Map<string, number>, listed: ReadonlySet<number>): void {
-  const byLastWord = new Map<string, NameEntry[]>();
-  for (const entry of entries) {
-    if (!listed.has(entry.id) && entry.glosses.length === 0) continue;
-    for (const alias of entry.aliases) {
-      const words = keyOf(alias).split(' ');
-      const last = words.at(-1);
-      if (words.length > 1 && last) byLastWord.set(last, [...(byLastWord.get(last) ?? []), entry]);
-    }
+/** True when `a` becomes `b` by at most one letter added, dropped or changed, or two neighbours swapped. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
-  for (const entry of entries) {
-    const key = keyOf(entry.name);
-    if (key.includes(' ') || entry.glosses.length || entry.aliases.length > 1) continue;
-    const fuller = [...new Set(byLastWord.get(key) ?? [])].filter((e) => e !== entry);
-    const target = fuller[0];
-    if (fuller.length !== 1 || !target) continue;
-    target.aliases.push(...entry.aliases);
-    for (const alias of entry.aliases) byKey.set(keyOf(alias), target.id);
-    entry.aliases = [];
-  }
-}
-
-/** Finds every alias in passages and footnotes, longest first, so "Natalia Trotsky" is not counted as "Trotsky". */
-function collectMentions(corpus: Pick<Corpus, 'works' | 'passages'>, entries: NameEntry[], byKey: Map<string, number>): void {
-  const byFirstWord = new Map<string, string[][]>();
-  for (const key of byKey.keys()) {
-    const words = key.split(' ');
-    const first = words[0] ?? '';
-    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), words]);
-  }
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
-
-  const scan = (text: string, at: Omit<Mention, 'start' | 'end'>) => {
-    const spans = wordSpans(text);
-    const folded = spans.map((s) => foldWord(s.word));
-    for (let i = 0; i < spans.length; i++) {
-      const candidates = byFirstWord.get(folded[i] ?? '');
-      if (!candidates || !/^\p{Lu}/u.test(spans[i]?.word ?? '')) continue;
-      const words = candidates.find((c) => c.every((w, j) => folded[i + j] === w));
-      if (!words) continue;
-      const id = byKey.get(words.join(' '));
-      const last = spans[i + words.length - 1];
-      if (id === undefined || !last) continue;
-      entries[id]?.mentions.push({ ...at, start: spans[i]?.start ?? 0, end: last.end });
-      i += words.length - 1;
-    }
-  };
-  for (const passage of corpus.passages) scan(passage.text, { passageIndex: passage.index });
-  for (const work of corpus.works) {
-    for (const f of work.footnotes) scan(f.text, { footnote: { workId: work.meta.id, key: f.key } });
-  }
-}
-
-/** The entry a reader means: an exact (folded) name first, then the closest spelling. */
-export function lookupName(index: NameIndex, query: string): NameMatch | undefined {
-  const exact = index.byKey.get(keyOf(query));
-  if (exact !== undefined) {
-    const entry = index.entries[exact];
-    return entry && { entry, exact: true };
-  }
-  const best = index.search.search(query, { combineWith: 'AND' })[0] ?? index.search.search(query)[0];
-  const entry = best && index.entries[best.id as number];
-  return entry && { entry, exact: false };
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /**
  * Names like the query, for suggestions and autocomplete, accent blind: first the names that begin
  * as typed, most mentioned first ("nata" offers Natásha before Natalie), then look-alikes for typos.
  */
-export function suggestNames(index: NameIndex, query: string, limit: number): NameEntry[] {
-  const byMentions = (a: NameEntry, b: NameEntry) => b.mentions.length - a.mentions.length;
-  if (!keyOf(query)) return [...index.entries].sort(byMentions).slice(0, limit);
-  const entriesOf = (results: { id: unknown }[]) => results.flatMap((r) => index.entries[r.id as number] ?? []);
-  const begins = entriesOf(index.search.search(query, { prefix: true, fuzzy: false, combineWith: 'AND' })).sort(byMentions);
-  const alike = entriesOf(index.search.search(query, { fuzzy: 0.45 }).slice(0, limit));
+export function suggestNames(index: NameIndex, query: string, limit: number, workId?: string): NameGroup[] {
+  const inScope = (g: NameGroup) => !workId || g.entries.some((id) => index.entries[id]?.workId === workId);
+  const byMentions = (a: NameGroup, b: NameGroup) => b.mentions - a.mentions;
+  if (!keyOf(query)) return index.groups.filter(inScope).sort(byMentions).slice(0, limit);
+  const groupsOf = (results: { id: unknown }[]) => results.flatMap((r) => index.groups[r.id as number] ?? []).filter(inScope);
+  const begins = groupsOf(index.search.search(query, { prefix: true, fuzzy: false, combineWith: 'AND' })).sort(byMentions);
+  const alike = groupsOf(index.search.search(query, { fuzzy: 0.45 })).slice(0, limit);
   return [...new Set([...begins, ...alike])].slice(0, limit);
 }

@@ -43,6 +43,11 @@ function foldOnce(word: string): string {
     .replace(/'/g, '');
 }
 
+/** A function word (of a folded word): never a term, never a name. */
+export function isStopWord(folded: string): boolean {
+  return STOP_WORDS.has(folded);
+}
+
 /** The index's term for a word, or null for stop words: folded, then stemmed. */
 function termOnce(word: string): string | null {
   const folded = foldWord(word);

@@ -1,8 +1,10 @@
+import { MessageFlags } from 'discord.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_NAME_LENGTH, who, type Library } from '../../src/answers';
 import type { Corpus } from '../../src/corpus';
 import { render } from '../../src/render/render';
 import { as, footnoteText, loadSeed, quotableTexts } from '../helpers/library';
+import { namesLibrary, SEED } from '../helpers/names';
 
 let corpus: Corpus;
 let library: Library;
@@ -51,7 +53,7 @@ describe('/who', () => {
     expect(who(library, { name: 'Zapata' })).toEqual({ kind: 'notice', tone: 'empty', message: 'No one named “Zapata” appears in the texts.' });
     const answer = as(who(library, { name: 'Molinerrre' }), 'notice');
     expect(answer.message).toBe('No one named “Molinerrre” appears in the texts.');
-    expect(answer.suggestions).toEqual(['Molinier']);
+    expect(answer.suggestions?.[0]).toBe('Molinier');
     const texts = quotableTexts(corpus);
     for (const name of ['Xavier Qwerty', 'Molinerrre', 'Rosa Luxemburg']) {
       const suggestions = as(who(library, { name }), 'notice').suggestions ?? [];
@@ -81,5 +83,103 @@ describe('/who', () => {
     const answer = who(library, { name });
     if (answer.kind === 'notice') expect(answer.message).toBe(`No one named “${name}” appears in the texts.`);
     else expect(library.names.entries.map((e) => e.name)).toContain(as(answer, 'who').name);
+  });
+});
+
+describe('/who on short real passages', () => {
+  const seed = namesLibrary(SEED, { people: true });
+  const description = (answer: ReturnType<typeof who>) => render(answer).data.embeds?.[0]?.description ?? '';
+
+  it('Louzon: the lone surname in the letter and the full name in note 1 are one person', () => {
+    const answer = as(who(seed, { name: 'Louzon' }), 'who');
+    expect(answer).toMatchObject({ name: 'Robert Louzon', exact: true, mentionCount: 2, passageCount: 1, noteCount: 1 });
+    expect(answer.mentions.map((q) => q.attribution.locator)).toEqual(['¶ 3', 'n. 1']);
+    expect(description(answer)).toContain('Mentioned 2 times in 1 passage and 1 footnote.');
+  });
+
+  it('Pierre Monatte: named only in a note, which is quoted with its number', () => {
+    const answer = as(who(seed, { name: 'Pierre Monatte' }), 'who');
+    expect(answer.name).toBe('Pierre Monatte');
+    const note = answer.mentions[0];
+    expect(note?.text).toBe('La Révolution Prolétarienne, revue founded and Pierre Monatte and edited by Robert Louzon.');
+    expect(note && note.highlights.map((h) => note.text.slice(h.start, h.end))).toEqual(['Pierre Monatte']);
+  });
+
+  it('Leon Davidovich: the passages with the form typed come first', () => {
+    const answer = as(who(seed, { name: 'Leon Davidovich' }), 'who');
+    expect(answer.name).toBe('Leon Trotsky');
+    expect(answer.mentions[0]?.text).toBe('Dear Leon Davidovich');
+    const q = answer.mentions[0];
+    expect(q && q.highlights.map((h) => q.text.slice(h.start, h.end))).toEqual(['Leon Davidovich']);
+  });
+
+  it('Lenin: no full answer about someone else, an ephemeral “Did you mean”', () => {
+    const answer = as(who(seed, { name: 'Lenin' }), 'notice');
+    expect(answer.message).toBe('No one named “Lenin” appears in the texts.');
+    const reply = render(answer).data;
+    expect(reply.embeds).toBeUndefined();
+    expect(reply.flags).toBe(MessageFlags.Ephemeral);
+  });
+
+  it.each([
+    ['Mitch Abidor', 'Mitch Abidor translated *Letter to Leon Trotsky*.'],
+    ['Abidor', 'Mitch Abidor translated *Letter to Leon Trotsky*.'],
+  ])('%s: the metadata names the translator, in a fixed form', (name, line) => {
+    const answer = as(who(seed, { name }), 'who');
+    expect(answer.credits).toEqual([{ role: 'translator', name: 'Mitch Abidor', workId: LETTER, title: 'Letter to Leon Trotsky' }]);
+    expect(answer.mentions).toEqual([]);
+    expect(description(answer).split('\n')).toEqual([line]);
+  });
+
+  it('Victor Serge: author of the letter, and mentioned in the review', () => {
+    const answer = as(who(seed, { name: 'Victor Serge' }), 'who');
+    expect(answer.credits?.map((c) => `${c.role} ${c.title}`)).toEqual(['author Letter to Leon Trotsky']);
+    expect(description(answer).split('\n')[0]).toBe('Victor Serge wrote *Letter to Leon Trotsky*.');
+    expect(answer.mentionCount).toBeGreaterThan(0);
+  });
+
+  it('Louise and Aylmer Maude: a shared credit answers either name, as the metadata writes it', () => {
+    const library = namesLibrary(['war-and-peace.md']);
+    const answer = as(who(library, { name: 'Aylmer Maude' }), 'who');
+    expect(description(answer)).toBe('Louise and Aylmer Maude translated *War and Peace*.');
+  });
+
+  it('Elizabeth: asked in a work, only that work’s Elizabeth; asked everywhere, the works and their counts', () => {
+    const library = namesLibrary(['war-and-peace.md', 'leviathan.md']);
+    const inLeviathan = as(who(library, { name: 'Elizabeth', work: 'leviathan' }), 'who');
+    expect(inLeviathan.name).toBe('Queen Elizabeth');
+    expect(inLeviathan.mentions.every((q) => q.workId === 'leviathan')).toBe(true);
+    const inNovel = as(who(library, { name: 'Elizabeth', work: 'war-and-peace' }), 'who');
+    expect(inNovel.mentions.map((q) => q.workId)).toEqual(['war-and-peace', 'war-and-peace']);
+    const everywhere = as(who(library, { name: 'Elizabeth' }), 'who');
+    expect(everywhere.works).toEqual([
+      { workId: 'war-and-peace', title: 'War and Peace', mentions: 2 },
+      { workId: 'leviathan', title: 'Leviathan', mentions: 2 },
+    ]);
+    expect(description(everywhere)).toContain('In 2 works: *War and Peace* (2), *Leviathan* (2). Add work: to ask about one.');
+  });
+
+  it('Publius: the signature in capitals, not Julius from another book', () => {
+    const library = namesLibrary(['federalist.md', 'the-prince.md']);
+    const answer = as(who(library, { name: 'Publius' }), 'who');
+    expect(answer).toMatchObject({ name: 'PUBLIUS', exact: true, mentionCount: 3 });
+    expect(answer.works?.map((w) => w.workId)).toEqual(['federalist']);
+  });
+
+  it.each([
+    ['Mr', 'moby-dick.md'],
+    ['United States', 'democracy-in-america.md'],
+    ['Ponds Pierre', 'war-and-peace.md'],
+  ])('%s is no one: a notice, never an answer', (name, file) => {
+    expect(who(namesLibrary([file]), { name }).kind).toBe('notice');
+  });
+
+  it('General Kutúzov and Prince Kutúzov are one person, mentioned 9 times', () => {
+    const library = namesLibrary(['war-and-peace.md']);
+    for (const name of ['General Kutúzov', 'Prince Kutúzov', 'Kutuzov']) {
+      expect(as(who(library, { name }), 'who')).toMatchObject({ name: 'Kutúzov', mentionCount: 9 });
+    }
+    const general = as(who(library, { name: 'General Kutúzov' }), 'who');
+    expect(general.mentions.slice(0, 2).map((q) => q.text.slice(q.highlights[0]?.start, q.highlights[0]?.end))).toEqual(['General Kutúzov', 'General Kutúzov']);
   });
 });
