@@ -96,6 +96,8 @@ export interface Credit {
   name: string;
   workId: string;
   title: string;
+  /** The sections credited to them, where the work credits its sections one by one ("no. 51"). */
+  sections?: string[];
 }
 
 export interface WhoAnswer {

@@ -1,4 +1,4 @@
-import type { Work } from '../corpus';
+import type { Footnote, Work } from '../corpus';
 import { keyOf, lookupName, suggestNames, type Mention, type NameEntry } from '../search/names';
 import { attribution, footnoteView, quotation, type Library } from './library';
 import { cleanText, isNotice, MAX_NAME_LENGTH, notice, resolveWork, tooLong } from './input';
@@ -56,7 +56,7 @@ export function who(library: Library, request: WhoRequest): Answer {
       const note = entryWork.footnotes.find((f) => f.key === key);
       if (!note) continue;
       const view = footnoteView(entryWork, note);
-      glosses.push({ footnote: view, attribution: attribution(entryWork, view.locator) });
+      glosses.push({ footnote: view, attribution: noteAttribution(entryWork, note) });
     }
     const byText = groupMentions(entry);
     let inWork = 0;
@@ -73,7 +73,7 @@ export function who(library: Library, request: WhoRequest): Answer {
       taken[isTyped ? 'typed' : 'other']++;
     }
     mentionCount += inWork;
-    if (inWork > 0) perWork.push({ workId: entry.workId, title: entryWork.meta.title, mentions: inWork });
+    if (inWork > 0) perWork.push({ workId: entry.workId, title: entryWork.meta.shortTitle ?? entryWork.meta.title, mentions: inWork });
   }
   const mentions = [...quoted.filter((q) => q.typed), ...quoted.filter((q) => !q.typed)].slice(0, SHOWN_MENTIONS).map((q) => q.quotation);
   const lead = entries[0];
@@ -125,7 +125,6 @@ function mentionQuotation(library: Library, work: Work, ref: TextRef, spans: Men
   if (!note) return undefined;
   // A note is quoted as itself, cited by its number; its seq is the passage that carries its marker.
   const carrier = work.passages.find((p) => p.footnoteRefs.some((r) => r.key === note.key));
-  const view = footnoteView(work, note);
   return {
     workId: work.meta.id,
     seq: carrier?.seq ?? 0,
@@ -133,32 +132,40 @@ function mentionQuotation(library: Library, work: Work, ref: TextRef, spans: Men
     highlights,
     ...(focus ? { focus } : {}),
     footnotes: [],
-    attribution: attribution(work, view.locator),
+    attribution: noteAttribution(work, note),
   };
+}
+
+/** A note's citation: its number, its section, and whose words it is. */
+function noteAttribution(work: Work, note: Footnote) {
+  return attribution(work, footnoteView(work, note).locator, { chapter: note.chapter, ...(note.role ? { role: note.role } : {}) });
 }
 
 /** Words that join names in a credit ("Louise and Aylmer Maude"), never a name themselves. */
 const CREDIT_JOINERS = new Set(['and', 'with']);
 
 /**
- * The works whose metadata names the reader's words as author or translator: every word typed is
- * a word of the credit as written ("Abidor", "Mitch Abidor", "Aylmer Maude").
+ * The works whose metadata names the reader's words as author or translator, or as the author of
+ * sections (a Federalist paper): every word typed is a word of the credit as written ("Abidor",
+ * "Mitch Abidor", "Aylmer Maude").
  */
 function creditsFor(works: readonly Work[], query: string, workId?: string): Credit[] {
   const words = keyOf(query).split(' ').filter((w) => w && !CREDIT_JOINERS.has(w));
   if (words.length === 0) return [];
+  const names = (credit: string) => words.every((w) => keyOf(credit).split(' ').includes(w));
   const credits: Credit[] = [];
   for (const work of works) {
     if (workId && work.meta.id !== workId) continue;
-    const title = work.meta.title;
-    for (const [role, name] of [
-      ['author', work.meta.author],
-      ['translator', work.meta.translator],
-    ] as const) {
-      if (!name) continue;
-      const credited = new Set(keyOf(name).split(' '));
-      if (words.every((w) => credited.has(w))) credits.push({ role, name, workId: work.meta.id, title });
+    const title = work.meta.shortTitle ?? work.meta.title;
+    const { author, translator } = work.meta;
+    if (author && names(author)) credits.push({ role: 'author', name: author, workId: work.meta.id, title });
+    const sections = new Map<string, string[]>();
+    for (const chapter of work.chapters) {
+      if (!chapter.author || chapter.author === author || !names(chapter.author)) continue;
+      sections.set(chapter.author, [...(sections.get(chapter.author) ?? []), chapter.locator || chapter.title]);
     }
+    for (const [name, located] of sections) credits.push({ role: 'author', name, workId: work.meta.id, title, sections: located });
+    if (translator && names(translator)) credits.push({ role: 'translator', name: translator, workId: work.meta.id, title });
   }
   return credits;
 }

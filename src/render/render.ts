@@ -219,6 +219,9 @@ function renderSearch(answer: SearchAnswer): ReplyData {
   return { embeds: [embed], components: [actionRow(row)], allowed_mentions: NO_MENTIONS };
 }
 
+/** How many of a section author's sections a /who reply names. */
+const CREDITED_SECTIONS = 6;
+
 /** How many works a /who reply names when a name is in several. */
 const WORKS_LISTED = 8;
 
@@ -230,7 +233,11 @@ function renderWho(answer: WhoAnswer): ReplyData {
   if (!answer.exact) head.push(`No one is named ${echo(answer.query)}; the closest name in the texts is **${escape(answer.name)}**.`);
   // From the metadata alone, in a fixed form: who wrote or translated which work.
   for (const credit of answer.credits ?? []) {
-    head.push(`${escape(credit.name)} ${credit.role === 'author' ? 'wrote' : 'translated'} *${markdownLine(credit.title, 200)}*.`);
+    const verb = credit.role === 'author' ? 'wrote' : 'translated';
+    const sections = credit.sections ?? [];
+    const part = sections.length ? `${plural(sections.length, 'section')} of ` : '';
+    const listed = sections.length ? ` (${sections.slice(0, CREDITED_SECTIONS).map(escape).join(', ')}${sections.length > CREDITED_SECTIONS ? ', …' : ''})` : '';
+    head.push(`${escape(credit.name)} ${verb} ${part}*${markdownLine(credit.title, 200)}*${listed}.`);
   }
   if (answer.aliases.length) head.push(clip(`Also called: ${answer.aliases.map(escape).join(', ')}.`, 1000));
   const notes = answer.noteCount ?? 0;

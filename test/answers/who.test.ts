@@ -183,3 +183,25 @@ describe('/who on short real passages', () => {
     expect(general.mentions.slice(0, 2).map((q) => q.text.slice(q.highlights[0]?.start, q.highlights[0]?.end))).toEqual(['General Kutúzov', 'General Kutúzov']);
   });
 });
+
+describe('/who from the metadata', () => {
+  it('John Jay: named among the work’s authors, and as the author of two papers', () => {
+    const answer = as(who(namesLibrary(['federalist.md']), { name: 'John Jay' }), 'who');
+    expect(answer.credits?.map((c) => [c.name, c.sections])).toEqual([
+      ['Alexander Hamilton, John Jay, and James Madison', undefined],
+      ['John Jay', ['no. 4', 'no. 5']],
+    ]);
+    expect((render(answer).data.embeds?.[0]?.description ?? '').split('\n')).toEqual([
+      'Alexander Hamilton, John Jay, and James Madison wrote *The Federalist Papers*.',
+      'John Jay wrote 2 sections of *The Federalist Papers* (no. 4, no. 5).',
+    ]);
+  });
+});
+
+describe('/who counts', () => {
+  it('reads 1,938 mentions with a thousands separator, never as a year', () => {
+    const answer = as(who(namesLibrary(['war-and-peace.md']), { name: 'Pierre' }), 'who');
+    const description = render({ ...answer, mentionCount: 1938, passageCount: 1204 }).data.embeds?.[0]?.description ?? '';
+    expect(description).toContain('Mentioned 1,938 times in 1,204 passages. The first 3:');
+  });
+});
