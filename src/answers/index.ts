@@ -9,3 +9,4 @@ export { MAX_QUERY_LENGTH, MAX_NAME_LENGTH, notice } from './input';
 export { workChoices, nameChoices, footnoteChoices, queryChoices, MAX_CHOICES, type Choice } from './suggest';
 export { find, type FindRequest } from './find';
 export { cite, chicago, mla, invertName } from './cite';
+export { chooseDaily, dailyKey, type DailyChoice, type DailyOrder } from './daily';

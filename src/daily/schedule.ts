@@ -35,16 +35,28 @@ export function parseTime(text: string): string | undefined {
 
 const ZONE_NAME = /^[A-Za-z]+(?:[/_+-][A-Za-z0-9]+)*$/;
 
-/** The canonical IANA name of a zone ("europe/paris" → "Europe/Paris"), or undefined if there is none. */
+/**
+ * The IANA zone named ("europe/paris" → "Europe/Paris"), or undefined if there is none. A newer name
+ * that this Node's ICU knows under an older one (Asia/Kolkata, Asia/Calcutta) stays as the reader wrote it.
+ */
 export function timeZoneOf(text: string): string | undefined {
   const name = text.trim();
   // Intl also takes offsets such as "+02:00", which have no DST and are not IANA zones.
   if (!ZONE_NAME.test(name)) return undefined;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+    return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
   } catch {
     return undefined;
   }
+}
+
+/** Zone names under their current spelling that ICU lists only under an older one. */
+const CURRENT_NAMES = ['Asia/Kolkata', 'Europe/Kyiv', 'Asia/Ho_Chi_Minh', 'Asia/Kathmandu', 'Asia/Yangon', 'America/Argentina/Buenos_Aires', 'Pacific/Kanton', 'Atlantic/Faroe', 'America/Nuuk'];
+
+/** Every zone a reader may pick, for autocomplete: what this Node knows, plus current spellings. */
+export function knownTimeZones(): string[] {
+  return [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone'), ...CURRENT_NAMES.filter((z) => timeZoneOf(z))])];
 }
 
 function cron(schedule: Pick<Schedule, 'time' | 'timezone'>): Cron {
