@@ -171,8 +171,31 @@ export interface NoticeAnswer {
   suggestions?: string[];
 }
 
+/** A server's daily passage as /daily shows it. */
+export interface DailyView {
+  channelId: string;
+  /** "07:30" */
+  time: string;
+  timezone: string;
+  workTitle?: string;
+  enabled: boolean;
+  /** Why it turned itself off (e.g. three failed posts in a row). */
+  disabledReason?: string;
+  /** The next post, when enabled. */
+  next?: Date;
+}
+
+export interface DailyAnswer {
+  kind: 'daily';
+  /** What the command just did, if anything. */
+  change?: 'set' | 'off';
+  /** Absent: the server has never set one. */
+  schedule?: DailyView;
+}
+
 export type Answer =
   | QuoteAnswer
+  | DailyAnswer
   | SearchAnswer
   | WhoAnswer
   | FootnoteAnswer

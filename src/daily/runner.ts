@@ -41,7 +41,10 @@ export interface DailyStore {
   recordSent(guildId: string, due: Date): void;
   /** Counts a failure; returns how many in a row. */
   recordFailure(guildId: string, due: Date, reason: string): number;
-  disableDaily(guildId: string, reason: string): void;
+  /** Turns the schedule off; a reason says it turned itself off. */
+  disableDaily(guildId: string, reason?: string): void;
+  /** Creates or replaces a server's schedule (failures back to 0, enabled, no reason). */
+  setDaily(settings: DailySettings): void;
 }
 
 /** Time, injectable: tests drive a fake one. */

@@ -4,6 +4,7 @@ import {
   GatewayIntentBits,
   MessageFlags,
   Options,
+  PermissionFlagsBits,
   type Interaction,
 } from 'discord.js';
 import { notice, type Answer } from '../answers';
@@ -14,6 +15,8 @@ import { render } from '../render/render';
 import { decodeAction } from '../render/actions';
 import { answerButton, INTERNAL_ERROR, unknownCommand, type AppContext } from './dispatch';
 import { discuss } from './threads';
+import { createDaily } from './daily';
+import type { DailyRunner } from '../daily/runner';
 import { optionsOf, replyWith, toReplyOptions, updateWith } from './respond';
 import { ConnectionWatchdog } from './watchdog';
 
@@ -55,8 +58,14 @@ export function createClient(config: Pick<Config, 'discordApiUrl'>, watchdog?: C
 const outcomeOf = (answer: Answer | undefined) => (answer ? (answer.kind === 'notice' ? `${answer.tone}` : answer.kind) : 'none');
 
 /** Answers one interaction, whatever happens, and logs one line about it. */
-export async function handleInteraction(interaction: Interaction, app: AppContext, logger: Logger): Promise<void> {
+export async function handleInteraction(interaction: Interaction, shared: AppContext, logger: Logger): Promise<void> {
   const started = performance.now();
+  // Who asks and where: read from the interaction itself, since a server can override a command's default permissions.
+  const app: AppContext = {
+    ...shared,
+    ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
+    canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+  };
   const line: Record<string, unknown> = { id: interaction.id, user: interaction.user?.id, guild: interaction.guildId };
   let outcome = 'none';
   try {
@@ -128,6 +137,8 @@ export interface Bot {
   client: Client;
   /** Settles if Discord closes the gateway for good after login; the bot then answers nothing until restarted. */
   lost: Promise<{ code: number }>;
+  /** The daily passage's runner, when the app has a store. */
+  daily?: DailyRunner;
   stop(): Promise<void>;
 }
 
@@ -152,22 +163,35 @@ const DESTROY_WAIT_MS = 2_000;
 export async function startBot(config: Config & { discordToken: string }, app: AppContext, logger: Logger): Promise<Bot> {
   const apiUrl = config.discordApiUrl ?? DISCORD_API;
   const watchdog = new ConnectionWatchdog(logger, { apiUrl, timeoutMs: config.discordConnectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS });
-  const { client, lost } = wireClient(config, app, logger, watchdog);
+  const { client, lost, daily } = wireClient(config, app, logger, watchdog);
   logger.info({ api: apiUrl }, 'connecting to Discord');
   try {
     await watchdog.login(client, config.discordToken);
   } catch (err) {
+    daily?.stop();
     await atMost(client.destroy(), DESTROY_WAIT_MS);
     throw err;
   }
-  return { client, lost, stop: () => client.destroy() };
+  return {
+    client,
+    lost,
+    ...(daily ? { daily } : {}),
+    stop: () => {
+      daily?.stop();
+      return client.destroy();
+    },
+  };
 }
 
 /** A client with every handler the bot needs, and the promise that settles if Discord closes its gateway for good. */
-function wireClient(config: Config, app: AppContext, logger: Logger, watchdog: ConnectionWatchdog): { client: Client; lost: Promise<{ code: number }> } {
+function wireClient(config: Config, app: AppContext, logger: Logger, watchdog: ConnectionWatchdog): { client: Client; lost: Promise<{ code: number }>; daily?: DailyRunner } {
   const client = createClient(config, watchdog);
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, app, logger));
+  const daily = app.dailyStore ? createDaily({ store: app.dailyStore, library: app.library, rest: client.rest, logger, ...(app.clock ? { clock: app.clock } : {}) }) : undefined;
+  const context: AppContext = daily ? { ...app, daily: daily.service } : app;
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context, logger));
   client.once(Events.ClientReady, (ready) => {
+    // Posts due while the bot was down go out now, if less than an hour late.
+    void daily?.runner.start();
     logger.info({ user: ready.user.tag, application: ready.application.id, guilds: ready.guilds.cache.size }, 'connected to Discord');
     if (config.discordClientId && ready.application.id !== config.discordClientId) {
       logger.warn({ configured: config.discordClientId, actual: ready.application.id }, 'DISCORD_CLIENT_ID differs from the application this token belongs to');
@@ -187,5 +211,5 @@ function wireClient(config: Config, app: AppContext, logger: Logger, watchdog: C
     onLost({ code: event.code });
   });
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
-  return { client, lost };
+  return { client, lost, ...(daily ? { daily: daily.runner } : {}) };
 }

@@ -6,6 +6,7 @@ import type {
   SharedSlashCommand,
 } from 'discord.js';
 import type { Answer, Choice, CommandSummary, Library } from '../answers';
+import type { DailyService } from '../daily/service';
 
 /** Option values as a user gave them, by option name, whether from Discord or the console. */
 export type CommandOptions = Record<string, string | number | boolean | undefined>;
@@ -15,6 +16,12 @@ export interface CommandContext {
   /** Every registered command, for /help. */
   commands: readonly CommandSummary[];
   random?: () => number;
+  /** The server the interaction comes from; absent in a DM. */
+  guildId?: string;
+  /** Whether the member has Manage Server, from the interaction's own member permissions. */
+  canManageServer?: boolean;
+  /** The daily passage's settings; absent where there is no store. */
+  daily?: DailyService;
 }
 
 export interface Command {

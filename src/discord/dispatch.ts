@@ -1,12 +1,17 @@
 import { cite, context as contextAnswer, notice, passageQuote, quote, search, works, type Answer } from '../answers';
 import { decodeAction } from '../render/actions';
 import type { CommandContext, CommandOptions } from './command';
+import type { Clock, DailyStore } from '../daily/runner';
 import type { MessageRegistry, Registry } from './registry';
 
 export interface AppContext extends CommandContext {
   registry: Registry;
   /** Message context-menu commands ("Find in the texts"); the console has none. */
   messageCommands?: MessageRegistry;
+  /** Where the daily passage's schedules and claims live; without it /daily says it is unavailable. */
+  dailyStore?: DailyStore;
+  /** The daily runner's clock: the system's, unless a test drives it. */
+  clock?: Clock;
 }
 
 export function unknownCommand(name: string, registry: Registry): Answer {

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CommandSummary } from '../answers';
-import { ApplicationCommandType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import type { Command, MessageCommand } from './command';
 
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
@@ -83,7 +83,13 @@ export function commandBodies({ commands, messageCommands }: LoadedCommands): un
 export function summarise(registry: Registry): CommandSummary[] {
   return [...registry.values()].map((command) => {
     const json = command.data.toJSON();
-    const options = (json.options ?? []).map((o) => ('required' in o && o.required ? o.name : `[${o.name}]`));
-    return { name: json.name, description: json.description, usage: [`/${json.name}`, ...options].join(' ') };
+    const usage = (prefix: string, options: readonly { name: string; required?: boolean }[]) =>
+      [prefix, ...options.map((o) => (o.required ? o.name : `[${o.name}]`))].join(' ');
+    const subcommands = (json.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+    // "/daily set channel time timezone [work] · /daily show · /daily off"
+    const text = subcommands.length
+      ? subcommands.map((s) => usage(`/${json.name} ${s.name}`, 'options' in s ? (s.options ?? []) : [])).join(' · ')
+      : usage(`/${json.name}`, (json.options ?? []) as { name: string; required?: boolean }[]);
+    return { name: json.name, description: json.description, usage: text };
   });
 }

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord.js';
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
@@ -67,7 +68,11 @@ export function autocompleteWith(choices: NonNullable<Command['choices']>): NonN
 export function optionsOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandOptions {
   const options: CommandOptions = {};
   for (const option of interaction.options.data) {
-    if (option.value !== undefined && option.value !== null) options[option.name] = option.value;
+    // A subcommand ("/daily set …") arrives as one option holding the others.
+    if (option.type === ApplicationCommandOptionType.Subcommand) {
+      options.subcommand = option.name;
+      for (const inner of option.options ?? []) if (inner.value !== undefined && inner.value !== null) options[inner.name] = inner.value;
+    } else if (option.value !== undefined && option.value !== null) options[option.name] = option.value;
   }
   return options;
 }

@@ -12,6 +12,7 @@ import type {
   Answer,
   Attribution,
   ContextAnswer,
+  DailyAnswer,
   FootnoteAnswer,
   FootnoteView,
   HelpAnswer,
@@ -84,6 +85,8 @@ function renderData(answer: Answer): ReplyData {
       return renderHelp(answer);
     case 'notice':
       return renderNotice(answer);
+    case 'daily':
+      return renderDaily(answer);
   }
 }
 
@@ -376,6 +379,27 @@ function renderHelp(answer: HelpAnswer): ReplyData {
     ].join('\n'),
   };
   return { embeds: [embed], flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS };
+}
+
+/** /daily's answers: the schedule in the server's own time, and Discord's timestamp for the next post in the reader's. */
+function renderDaily(answer: DailyAnswer): ReplyData {
+  const s = answer.schedule;
+  const lines: string[] = [];
+  if (!s) {
+    lines.push('No daily passage is set for this server. Someone with Manage Server can start one with /daily set.');
+  } else {
+    const what = s.workTitle ? `the next passage in order from *${markdownLine(s.workTitle, 200)}*` : 'a passage the group has read, at random';
+    const when = `every day at ${s.time} (${escape(s.timezone)}) in <#${s.channelId}>`;
+    if (answer.change === 'set') lines.push('Daily passage set.');
+    if (s.enabled) {
+      lines.push(`Marginalia posts ${what} ${when}, never repeating one until all have been posted.`);
+      if (s.next) lines.push(`Next post: <t:${Math.floor(s.next.getTime() / 1000)}:F>.`);
+    } else {
+      lines.push(s.disabledReason ? `The daily passage is off: ${escape(s.disabledReason)}.` : 'The daily passage is off.');
+      lines.push(`It was set to post ${what} ${when}. Run /daily set to start it again.`);
+    }
+  }
+  return { content: clip(lines.join('\n'), LIMITS.content), flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS };
 }
 
 function renderNotice(answer: NoticeAnswer): ReplyData {

@@ -72,6 +72,8 @@ export const ALL_PERMISSIONS = '2248473465835073';
 export interface InteractionOptions {
   /** The bot's permissions in the channel (app_permissions), as a decimal bit set. */
   appPermissions?: string;
+  /** The member's permissions (member.permissions), as a decimal bit set. */
+  memberPermissions?: string;
 }
 
 const API_PREFIX = '/api/v10';
@@ -278,7 +280,7 @@ export class DiscordDouble extends EventEmitter {
   // ---- interaction payloads ---------------------------------------------------------------------
 
   /** Fields every interaction carries; ids are real snowflakes so discord.js sees their true age. */
-  private baseInteraction(type: InteractionType, data: unknown, { appPermissions = ALL_PERMISSIONS }: InteractionOptions = {}): InteractionPayload {
+  private baseInteraction(type: InteractionType, data: unknown, { appPermissions = ALL_PERMISSIONS, memberPermissions = ALL_PERMISSIONS }: InteractionOptions = {}): InteractionPayload {
     return {
       id: SnowflakeUtil.generate().toString(),
       token: `itok-${randomBytes(12).toString('hex')}`,
@@ -291,7 +293,7 @@ export class DiscordDouble extends EventEmitter {
       member: {
         user: this.user(this.userId, 'reader'),
         roles: [],
-        permissions: ALL_PERMISSIONS,
+        permissions: memberPermissions,
         joined_at: new Date(0).toISOString(),
         deaf: false,
         mute: false,
@@ -331,6 +333,15 @@ export class DiscordDouble extends EventEmitter {
       guild_id: this.guildId,
       options: this.commandOptions(options),
     });
+  }
+
+  /** A subcommand, e.g. `/daily set channel:… time:…`: one option of type 1 holding the others. */
+  subcommand(name: string, subcommand: string, options: OptionValues = {}, interaction: InteractionOptions = {}): InteractionPayload {
+    return this.baseInteraction(
+      InteractionType.ApplicationCommand,
+      { id: SnowflakeUtil.generate().toString(), name, type: 1, guild_id: this.guildId, options: [{ name: subcommand, type: ApplicationCommandOptionType.Subcommand, options: this.commandOptions(options) }] },
+      interaction,
+    );
   }
 
   /** An autocomplete for `focused`, whose value is what the user has typed so far (a string). */

@@ -1,7 +1,7 @@
 import type { DailyPick, DailySettings, DailyStore } from '../../src/daily/runner';
 
 /** The daily store's contract in memory, for the runner's tests. */
-export function createDailyStore(): DailyStore & { setDaily(settings: DailySettings): void; claims(guildId: string): { due: string; status: string }[] } {
+export function createDailyStore(): DailyStore & { claims(guildId: string): { due: string; status: string }[] } {
   const settings = new Map<string, DailySettings>();
   const claims = new Map<string, { due: string; status: string }[]>();
   const used = new Map<string, Set<string>>();
@@ -47,6 +47,7 @@ export function createDailyStore(): DailyStore & { setDaily(settings: DailySetti
     disableDaily(g, reason) {
       const s = settings.get(g);
       if (s) Object.assign(s, { enabled: false, disabledReason: reason });
+      if (s && !reason) delete s.disabledReason;
     },
   };
 }

@@ -1,0 +1,44 @@
+import { ChannelType, SlashCommandBuilder } from 'discord.js';
+import { checkDaily, isNotice, notice, timeZoneChoices, workChoices } from '../src/answers';
+import type { Command } from '../src/discord/command';
+import { optionalString, workOption } from '../src/discord/options';
+import { autocompleteWith, executeWith } from '../src/discord/respond';
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+const answer: Command['answer'] = (options, { library, guildId, canManageServer, daily }) => {
+  if (!guildId || !daily) return notice('error', 'The daily passage belongs to a server: use /daily in one.');
+  const sub = optionalString(options.subcommand) ?? 'show';
+  if (sub === 'show') return daily.show(guildId);
+  if (!canManageServer) return notice('error', `Only members with the Manage Server permission can use /daily ${sub}.`);
+  if (sub === 'off') return daily.off(guildId);
+  const channelId = optionalString(options.channel) ?? '';
+  if (!SNOWFLAKE.test(channelId)) return notice('error', 'Pick the channel to post in from the list.');
+  const checked = checkDaily(library, { time: optionalString(options.time), timezone: optionalString(options.timezone), work: optionalString(options.work) });
+  if (isNotice(checked)) return checked;
+  return daily.set({ guildId, channelId, ...checked });
+};
+
+const choices: Command['choices'] = (focused, _options, { library }) =>
+  focused.name === 'work' ? workChoices(library, focused.value) : timeZoneChoices(focused.value);
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('daily')
+    .setDescription('A passage posted each day at a set time')
+    .addSubcommand((s) =>
+      s
+        .setName('set')
+        .setDescription('Post a passage every day in a channel (Manage Server)')
+        .addChannelOption((o) => o.setName('channel').setDescription('Where to post').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement).setRequired(true))
+        .addStringOption((o) => o.setName('time').setDescription('Time of day, 24-hour clock, e.g. 07:30').setMaxLength(10).setRequired(true))
+        .addStringOption((o) => o.setName('timezone').setDescription('The server’s time zone, e.g. Europe/Paris').setMaxLength(64).setAutocomplete(true).setRequired(true))
+        .addStringOption((o) => workOption(o, 'Post the next passage in order from this text (default: a random passage read)')),
+    )
+    .addSubcommand((s) => s.setName('show').setDescription('When and where the daily passage is posted'))
+    .addSubcommand((s) => s.setName('off').setDescription('Stop the daily passage (Manage Server)')),
+  answer,
+  choices,
+  execute: executeWith(answer),
+  autocomplete: autocompleteWith(choices),
+} satisfies Command;
