@@ -50,6 +50,6 @@ describe('parseCommandLine', () => {
   });
 
   it('the command list in the error comes from the registry', () => {
-    expect([...registry.keys()].sort()).toEqual(['footnote', 'help', 'quote', 'search', 'who', 'works']);
+    expect([...registry.keys()].sort()).toEqual(['daily', 'footnote', 'help', 'quote', 'search', 'who', 'works']);
   });
 });

@@ -3,12 +3,14 @@
  * post it leads to, and the thread a quotation opens, including a channel where the bot may not open one.
  */
 import { InteractionResponseType, MessageFlags, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerCommand } from '../../src/discord/dispatch';
 import { decodeAction } from '../../src/render/actions';
 import { render } from '../../src/render/render';
 import { ALL_PERMISSIONS, type RecordedCallback } from './discord-double';
-import { startInProcess, type InProcessBot } from './harness';
+import { ROOT, startInProcess, type InProcessBot } from './harness';
+import { THREAD_PERMISSIONS } from '../../src/discord/threads';
 
 interface Button {
   custom_id: string;
@@ -150,5 +152,18 @@ describe('Discuss', () => {
     const callback = await send(h.double.button(buttonLabelled(quoted, 'Discuss').custom_id, quoted, { appPermissions: without(...flags) }));
     expect(callback.body).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: message, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } } });
     expect(h.double.threads).toHaveLength(threads);
+  });
+});
+
+describe('the invite URL', () => {
+  it('asks for exactly the permissions the README lists, including those Discuss checks', () => {
+    const readme = readFileSync(`${ROOT}/README.md`, 'utf8');
+    const asked = /&permissions=(\d+)`/.exec(readme)?.[1];
+    const table = readme.slice(readme.indexOf('| Permission | Why |'));
+    const listed = [...table.matchAll(/^ {3}\| ([A-Z][\w ]+?) \|/gm)].map((m) => m[1] ?? '').filter((name) => name !== 'Permission');
+    const flags = listed.map((name) => PermissionFlagsBits[name.split(' ').map((w) => (w[0] ?? '').toUpperCase() + w.slice(1)).join('') as keyof typeof PermissionFlagsBits]);
+    expect(listed).toEqual(['View Channel', 'Send Messages', 'Embed Links', 'Create Public Threads', 'Send Messages in Threads']);
+    expect(asked).toBe(new PermissionsBitField(flags).bitfield.toString());
+    for (const needed of THREAD_PERMISSIONS) expect(listed).toContain(needed.name);
   });
 });
