@@ -149,12 +149,18 @@ const peopleSchema = z.array(
 
 async function readPeople(dir: string, problems: Problem[]): Promise<PersonAliases[]> {
   const file = path.join(dir, PEOPLE_FILE);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch {
     return [];
   }
+  const notUtf8 = utf8Problem(bytes);
+  if (notUtf8) {
+    problems.push({ file, ...notUtf8 });
+    return [];
+  }
+  const text = bytes.toString('utf8');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);

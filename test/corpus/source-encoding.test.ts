@@ -54,6 +54,13 @@ describe('checkCorpus and encodings', () => {
     expect(problems).toEqual([{ file: path.join(dir, 'a.md'), line: 9, message: 'U+FFFD (\uFFFD) stands for a character lost in an earlier conversion; restore it from the source' }]);
   });
 
+  it('refuses a people.yml that is not UTF-8, with file and line', async () => {
+    const dir = await corpus(work('The letter names Hernández.'), 'The letter names Hernández.');
+    await writeFile(path.join(dir, 'people.yml'), latin1('- name: Jesús Hernández\n'));
+    const { problems } = await checkCorpus(dir);
+    expect(problems).toEqual([{ file: path.join(dir, 'people.yml'), line: 1, message: 'byte 0xFA is not UTF-8; save the file as UTF-8' }]);
+  });
+
   it('proves passages against a Latin-1 source read as Latin-1', async () => {
     const dir = await corpus(work('The price was upwards of £3:18s. the quarter, said Hernández.'), latin1('The price was upwards\nof £3:18s. the quarter, said Hernández.\n'));
     const { problems, corpus: loaded } = await checkCorpus(dir);
