@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { folderCodeHash } from '../code-hash';
 import { parseWork } from './parse';
@@ -9,6 +8,7 @@ import { utf8Problem } from './encoding';
 import { EpubError } from './epub';
 import { sourceDocumentText, verifyAgainstSource } from './sources';
 import type { Corpus, PersonAliases, Problem, Work } from './types';
+import { parseYaml } from './yaml';
 
 export const PEOPLE_FILE = 'people.yml';
 export const SOURCES_DIR = 'sources';
@@ -75,7 +75,14 @@ export async function checkCorpus(dir: string, { proven, onProgress }: CheckOpti
   for (const [done, name] of names.entries()) {
     const file = path.join(dir, name);
     onProgress?.({ step: 'parsing', done, total: names.length, file: name });
-    const bytes = await readFile(file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      problems.push({ file, line: 0, message: code === 'EISDIR' ? 'is a folder, not a work: only Markdown files can be works' : `cannot be read (${code ?? String(err)})` });
+      continue;
+    }
     // Corpus files are UTF-8: a file in another encoding, or one that lost characters, would quote wrong letters.
     const notUtf8 = utf8Problem(bytes);
     if (notUtf8) {
@@ -160,13 +167,13 @@ async function readPeople(dir: string, problems: Problem[]): Promise<PersonAlias
     problems.push({ file, ...notUtf8 });
     return [];
   }
-  const text = bytes.toString('utf8');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-  for (const error of doc.errors) problems.push({ file, line: lineOf(error.pos[0]), message: error.message.split('\n')[0] ?? '' });
-  if (doc.errors.length) return [];
-  const parsed = peopleSchema.safeParse(doc.toJS() ?? []);
+  const yaml = parseYaml(bytes.toString('utf8'));
+  if (!yaml.ok) {
+    problems.push(...yaml.problems.map((p) => ({ file, ...p })));
+    return [];
+  }
+  const { doc, lineOf } = yaml;
+  const parsed = peopleSchema.safeParse(yaml.value ?? []);
   const entryLine = (i: unknown) => {
     const node = typeof i === 'number' ? (doc.contents as { items?: { range?: [number] }[] } | null)?.items?.[i] : undefined;
     return lineOf(node?.range?.[0]);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { splitHeading, splitNote, type HeadingAttributes } from './attributes';
+import { parseYaml } from './yaml';
 import { MATTER_ROLES, type Chapter, type Footnote, type FootnoteRef, type MatterRole, type Passage, type Problem, type Work, type WorkMeta } from './types';
 
 export const MAX_ID_LENGTH = 48;
@@ -271,11 +271,13 @@ function parseMeta(
   fieldLine: (field: string) => number,
   problem: (line: number, message: string) => void,
 ): WorkMeta | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter });
-  for (const error of doc.errors) problem(lineCounter.linePos(error.pos[0]).line + 1, `front matter: ${error.message.split('\n')[0]}`);
-  if (doc.errors.length) return undefined;
-  const result = metaSchema.safeParse(doc.toJS() ?? {});
+  const yaml = parseYaml(yamlText);
+  if (!yaml.ok) {
+    // +1: the front matter starts after the opening "---".
+    for (const p of yaml.problems) problem(p.line + 1, `front matter: ${p.message}`);
+    return undefined;
+  }
+  const result = metaSchema.safeParse(yaml.value ?? {});
   if (result.success) {
     const { source_file: sourceFile, short_title: shortTitle, notes_role: notesRole, ...rest } = result.data;
     return { ...rest, ...(shortTitle ? { shortTitle } : {}), ...(notesRole ? { notesRole } : {}), sourceFile };

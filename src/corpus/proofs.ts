@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { ensureDir } from '../fs-safe';
 
 /** Kept beside the index cache: what was proven against its sources, so that a restart need not prove it again. */
 export const PROOFS_FILE = 'proven-sources.json';
@@ -20,7 +21,7 @@ export async function readProofs(cacheDir: string): Promise<Set<string>> {
 /** Records this start's proofs, replacing the old ones; nothing is written when they are unchanged. */
 export async function writeProofs(cacheDir: string, proofs: readonly string[], previous: ReadonlySet<string>): Promise<void> {
   if (proofs.length === previous.size && proofs.every((p) => previous.has(p))) return;
-  await mkdir(cacheDir, { recursive: true });
+  await ensureDir(cacheDir);
   const file = path.join(cacheDir, PROOFS_FILE);
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, `${JSON.stringify([...proofs].sort())}\n`);

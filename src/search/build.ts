@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { folderCodeHash } from '../code-hash';
+import { ensureDir } from '../fs-safe';
 import type { Corpus, Work } from '../corpus';
 import type { Logger } from '../logger';
 import { joinNameParts, workNameData, type NameIndex, type NameIndexData, type NamePart } from './names';
@@ -145,7 +146,7 @@ export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logge
   const passageParts: { part: WorkIndexPart; offset: number }[] = [];
   const nameParts: NamePart[] = [];
   const used = new Set<string>();
-  let writable = await mkdir(cacheDir, { recursive: true }).then(
+  let writable = await ensureDir(cacheDir).then(
     () => true,
     (err: unknown) => (logger.warn({ err, cacheDir }, 'cannot create the index cache folder; the next start will build again'), false),
   );

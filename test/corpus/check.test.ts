@@ -193,3 +193,30 @@ describe('proofs of works proven against their sources', () => {
     expect(await readProofs(cacheDir)).toEqual(new Set());
   });
 });
+
+describe('hostile corpus files get one clear problem each, never a stack', () => {
+  it('a folder named like a work (x.md) is reported, not read', async () => {
+    const dir = await corpusDir({ 'a.md': work('a') });
+    await mkdir(path.join(dir, 'x.md'));
+    const { problems } = await checkCorpus(dir);
+    expect(problems).toEqual([{ file: path.join(dir, 'x.md'), line: 0, message: 'is a folder, not a work: only Markdown files can be works' }]);
+  });
+
+  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)];
+  const reuses = ['- name: Jesus Hernandez', '  aliases: &names [Hernandez]', ...Array.from({ length: 101 }, (_, i) => `- name: Person ${i}\n  aliases: *names`)].join('\n');
+
+  it('an alias bomb, or over 100 alias uses, in people.yml: one problem at the first alias', async () => {
+    for (const text of [`${bomb.join('\n')}\n`, `${reuses}\n`]) {
+      const dir = await corpusDir({ 'a.md': work('a'), 'people.yml': text });
+      const { problems } = await checkCorpus(dir);
+      expect(problems).toEqual([{ file: path.join(dir, 'people.yml'), line: text === reuses + '\n' ? 4 : 2, message: 'aliases expand too far (over 100 uses of anchors): write the values out' }]);
+    }
+  });
+
+  it('an alias bomb in front matter: one problem at the first alias', async () => {
+    const front = `---\nid: a\ntitle: &t Work\nsource_file: src.txt\n${bomb.map((l) => `x${l}`).join('\n')}\n---\n\nThe letter says hello[^1] to all.\n\n[^1]: A note.\n`;
+    const dir = await corpusDir({ 'a.md': front });
+    const { problems } = await checkCorpus(dir);
+    expect(problems).toEqual([{ file: path.join(dir, 'a.md'), line: 6, message: 'front matter: aliases expand too far (over 100 uses of anchors): write the values out' }]);
+  });
+});

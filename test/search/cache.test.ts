@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus';
+import { loadCorpus, writeProofs } from '../../src/corpus';
 import { createLogger } from '../../src/logger';
 import { buildIndexes, loadOrBuildIndexes } from '../../src/search/build';
 import { lookupName } from '../../src/search/names';
@@ -119,5 +119,18 @@ describe('index cache', () => {
     expect((await loadOrBuildIndexes(corpus, dir, logger)).report.unusable).toEqual([LETTER]);
     expect(lines.filter((l) => l.level === 40).at(-1)).toMatchObject({ reason: 'the header is not JSON' });
     expect((await loadOrBuildIndexes(corpus, dir, logger)).report).toEqual({ built: [], cached: [REVIEW, LETTER], unusable: [] });
+  });
+
+  it('a cache folder that cannot exist (/proc/self/x, a file) is one warning, and the indexes are built without it', async () => {
+    const corpus = await loadCorpus(SEED_DIR);
+    const file = path.join(await scratch(), 'a-file');
+    await writeFile(file, '');
+    for (const cacheDir of ['/proc/self/x', file, path.join(file, 'below')]) {
+      const { logger, lines } = capturingLogger();
+      const loaded = await loadOrBuildIndexes(corpus, cacheDir, logger);
+      expect(loaded.report).toEqual({ built: [LETTER, REVIEW].sort(), cached: [], unusable: [] });
+      expect(lines.filter((l) => l.level === 40).map((l) => l.msg)).toEqual(['cannot create the index cache folder; the next start will build again']);
+      await expect(writeProofs(cacheDir, ['0'.repeat(64)], new Set())).rejects.toThrow();
+    }
   });
 });
