@@ -174,23 +174,29 @@ export function parseWork(text: string, file: string): ParsedWork {
   const footnotes: Footnote[] = [];
   // Long chapters may run through the alphabet and start their note letters again: a label may be
   // defined again in its chapter once a marker has used it since its last definition.
-  const markerLines = (label: string, chapter: number) =>
-    blocks.filter((b) => b.kind === 'paragraph' && b.chapter === chapter && b.lines.some((l) => l.includes(`[^${label}]`))).map((b) => b.line);
+  // Looked up by chapter and label, never by scanning: a work may have tens of thousands of notes.
+  const markerLines = new Map<string, number[]>();
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph') continue;
+    const labels = new Set(block.lines.flatMap((l) => [...l.matchAll(MARKER)].map((m) => m[1] ?? '')));
+    for (const label of labels) pushTo(markerLines, noteKey(block.chapter, label), block.line);
+  }
+  const notesIn = new Map<string, Footnote[]>();
   for (const block of blocks.filter((b) => b.kind === 'definition')) {
     const label = block.label ?? '';
     const note = splitNote(block.lines.join(' ').trim());
     if (note.error) problem(block.line, `footnote [^${label}]: ${note.error}`);
     const text = note.text.trim();
     const role = note.role ?? block.role ?? meta?.notesRole;
-    const earlier = footnotes.filter((f) => f.chapter === block.chapter && f.label === label);
+    const earlier = notesIn.get(noteKey(block.chapter, label)) ?? [];
     const previous = earlier.at(-1);
-    if (previous && !markerLines(label, block.chapter).some((l) => l > previous.line && l < block.line)) {
+    if (previous && !(markerLines.get(noteKey(block.chapter, label)) ?? []).some((l) => l > previous.line && l < block.line)) {
       problem(block.line, `footnote [^${label}] is defined twice${block.chapter ? ` in chapter ${block.chapter}` : ''}`);
       continue;
     }
     const key = earlier.length ? `${block.chapter}:${label}:${earlier.length + 1}` : `${block.chapter}:${label}`;
     if (text === '') problem(block.line, `footnote [^${label}] is empty`);
-    footnotes.push({
+    const footnote: Footnote = {
       workId,
       key,
       label,
@@ -199,8 +205,12 @@ export function parseWork(text: string, file: string): ParsedWork {
       text,
       line: block.line,
       ...(role && role !== 'author' ? { role } : {}),
-    });
+    };
+    footnotes.push(footnote);
+    pushTo(notesIn, noteKey(block.chapter, label), footnote);
   }
+  const notesLabelled = new Map<string, Footnote[]>();
+  for (const footnote of footnotes) pushTo(notesLabelled, footnote.label, footnote);
 
   const referenced = new Set<string>();
   const passages: Passage[] = [];
@@ -214,7 +224,7 @@ export function parseWork(text: string, file: string): ParsedWork {
       const label = m[1] ?? '';
       shown += raw.slice(last, m.index);
       last = m.index + m[0].length;
-      const footnote = resolveFootnote(footnotes, block.chapter, label, block.line);
+      const footnote = resolveFootnote(notesIn.get(noteKey(block.chapter, label)) ?? [], notesLabelled.get(label) ?? [], label, block.line);
       if (typeof footnote === 'string') {
         problem(block.line, footnote);
         shown += `[${label}]`;
@@ -250,15 +260,22 @@ export function parseWork(text: string, file: string): ParsedWork {
   return { work: { meta, file, fingerprint: createHash('sha256').update(text).digest('hex'), chapters, passages, footnotes }, problems };
 }
 
+const noteKey = (chapter: number, label: string) => `${chapter}\0${label}`;
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
+ * `own`: the notes of the marker's chapter with its label; `elsewhere`: every note with its label.
  * A marker finds its note in its own chapter first (the first definition after the marker, when a
  * chapter reuses a label), then anywhere in the work if only one note has that label.
  */
-function resolveFootnote(footnotes: Footnote[], chapter: number, label: string, line: number): Footnote | string {
-  const own = footnotes.filter((f) => f.chapter === chapter && f.label === label);
+function resolveFootnote(own: Footnote[], elsewhere: Footnote[], label: string, line: number): Footnote | string {
   const found = own.find((f) => f.line > line) ?? own.at(-1);
   if (found) return found;
-  const elsewhere = footnotes.filter((f) => f.label === label);
   if (elsewhere.length === 1 && elsewhere[0]) return elsewhere[0];
   if (elsewhere.length > 1) {
     return `footnote marker [^${label}] is ambiguous: chapters ${elsewhere.map((f) => f.chapter).join(', ')} define it, but not this chapter`;

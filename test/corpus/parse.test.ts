@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { manyNotesWork } from '../../bench/many-notes';
 import { parseWork } from '../../src/corpus';
 
 const front = (fields = 'id: test-work\ntitle: A Test\nsource_file: src.txt') => `---\n${fields}\n---\n`;
@@ -108,5 +109,18 @@ describe('parseWork', () => {
     ['a note defined twice', `${front()}\nText[^1].\n\n[^1]: A.\n\n[^1]: B.\n`, ['11: footnote [^1] is defined twice']],
   ])('reports %s with its line', (_what, text, expected) => {
     expect(problemsOf(text)).toEqual(expected);
+  });
+});
+
+describe('parseWork at scale', () => {
+  it('resolves 20,000 notes numbered 1–100 again in each of 200 chapters, each to the marker before it', () => {
+    const { work, problems } = parseWork(manyNotesWork(20_000).markdown, 'corpus/many-notes.md');
+    expect(problems).toEqual([]);
+    expect(work?.chapters).toHaveLength(200);
+    expect(work?.footnotes).toHaveLength(20_000);
+    expect(work?.passages).toHaveLength(20_000);
+    const keys = work?.passages.map((p) => p.footnoteRefs.map((r) => r.key).join()) ?? [];
+    expect(keys.every((key, i) => key === `${Math.floor(i / 100) + 1}:${(i % 100) + 1}`)).toBe(true);
+    expect(new Set(keys).size).toBe(20_000);
   });
 });
