@@ -5,6 +5,7 @@ import type { AppContext } from './discord/dispatch';
 import { loadAllCommands, summarise } from './discord/registry';
 import type { Logger } from './logger';
 import { loadOrBuildIndexes, type IndexReport, type Progress } from './search/build';
+import { Store, storeFile } from './store';
 
 /** What a start or a reload reports while it reads the corpus and indexes it. */
 export interface LoadProgress {
@@ -75,12 +76,21 @@ function described({ library, report, ms }: LoadedLibrary) {
   };
 }
 
-/** Loads and validates the corpus, loads or builds its indexes and loads the commands. */
+/** Opens the store (creating and migrating it as needed) and purges servers left long ago. */
+export async function openStore(config: Pick<Config, 'dataDir'>, logger: Logger): Promise<Store> {
+  const store = await Store.open(storeFile(config.dataDir), { logger });
+  const purged = await store.guilds.purge();
+  if (purged.length) logger.info({ guilds: purged }, 'purged the data of servers the bot left over 30 days ago');
+  return store;
+}
+
+/** Loads and validates the corpus, loads or builds its indexes, opens the store and loads the commands. */
 export async function createApp(config: Config, logger: Logger, progress: LoadProgress = terminalProgress(process.stderr)): Promise<AppContext> {
   const loaded = await loadLibrary(config, logger, progress);
   const { commands: registry, messageCommands } = await loadAllCommands();
+  const store = await openStore(config, logger);
   logger.info(described(loaded), 'corpus loaded');
-  return { library: loaded.library, registry, messageCommands, commands: summarise(registry) };
+  return { library: loaded.library, registry, messageCommands, commands: summarise(registry), store };
 }
 
 export type ReloadOutcome = 'reloaded' | 'refused' | 'failed';

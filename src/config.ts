@@ -32,6 +32,7 @@ const schema = z
     ),
     CORPUS_DIR: z.preprocess(blankToUndefined, z.string().default('./corpus')),
     INDEX_CACHE_DIR: z.preprocess(blankToUndefined, z.string().default('./.cache')),
+    DATA_DIR: z.preprocess(blankToUndefined, z.string().refine((d) => !/\0/.test(d), 'must be a folder path').default('./data')),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
@@ -47,6 +48,8 @@ export interface Config {
   discordConnectTimeoutMs?: number;
   corpusDir: string;
   indexCacheDir: string;
+  /** Where the store (one SQLite file) lives: server settings, never message content. */
+  dataDir: string;
   /** Unset means each entry point's own default: info for the bot, warn for the console. */
   logLevel?: string;
 }
@@ -84,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.DISCORD_CONNECT_TIMEOUT_MS === undefined ? {} : { discordConnectTimeoutMs: e.DISCORD_CONNECT_TIMEOUT_MS }),
     corpusDir: e.CORPUS_DIR,
     indexCacheDir: e.INDEX_CACHE_DIR,
+    dataDir: e.DATA_DIR,
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
   };
 }

@@ -7,7 +7,7 @@ const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.fake-token-for-tests-only';
 
 describe('loadConfig', () => {
   it('applies defaults when nothing is set: console mode', () => {
-    expect(loadConfig({})).toEqual({ corpusDir: './corpus', indexCacheDir: './.cache' });
+    expect(loadConfig({})).toEqual({ corpusDir: './corpus', indexCacheDir: './.cache', dataDir: './data' });
   });
 
   it('reads a full configuration', () => {
@@ -27,12 +27,13 @@ describe('loadConfig', () => {
       discordApiUrl: 'http://127.0.0.1:9999/api',
       corpusDir: 'books',
       indexCacheDir: './.cache',
+      dataDir: './data',
       logLevel: 'debug',
     });
   });
 
   it('treats blank values as unset', () => {
-    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: ' ', LOG_LEVEL: '' })).toEqual({ corpusDir: './corpus', indexCacheDir: './.cache' });
+    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: ' ', LOG_LEVEL: '' })).toEqual({ corpusDir: './corpus', indexCacheDir: './.cache', dataDir: './data' });
   });
 
   it('names every invalid variable in one message, without echoing values', () => {

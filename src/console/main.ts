@@ -3,6 +3,7 @@ import { createApp } from '../app';
 import { loadConfig, ConfigError, type Config, type ConfigUse } from '../config';
 import { CorpusError } from '../corpus';
 import { createLogger, type Logger } from '../logger';
+import { StoreError } from '../store';
 import { answerLine, formatReply, runConsole } from './run';
 
 /** Config, logger and app, or a clear message on stderr and exit 1. */
@@ -17,7 +18,7 @@ export async function bootstrap(
     const app = await createApp(config, logger);
     return { config, logger, app };
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof CorpusError) {
+    if (err instanceof ConfigError || err instanceof CorpusError || err instanceof StoreError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(1);
     }

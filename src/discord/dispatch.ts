@@ -3,6 +3,7 @@ import { decodeAction } from '../render/actions';
 import type { CommandContext, CommandOptions } from './command';
 import type { Clock, DailyStore } from '../daily/runner';
 import type { MessageRegistry, Registry } from './registry';
+import type { Store } from '../store';
 
 export interface AppContext extends CommandContext {
   registry: Registry;
@@ -12,6 +13,8 @@ export interface AppContext extends CommandContext {
   dailyStore?: DailyStore;
   /** The daily runner's clock: the system's, unless a test drives it. */
   clock?: Clock;
+  /** Servers' settings; absent only in tests that need none. */
+  store?: Store;
 }
 
 export function unknownCommand(name: string, registry: Registry): Answer {

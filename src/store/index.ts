@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
+import type { Logger } from '../logger';
+import { StoreCache } from './cache';
+import { GuildRepository } from './guilds';
+import { MIGRATIONS } from './migrations';
+import type { StoreSchema } from './schema';
+
+export { GuildRepository, LEAVE_GRACE_MS, type GuildSettings, type ReadingMark } from './guilds';
+export type { StoreSchema } from './schema';
+export { MIGRATIONS } from './migrations';
+
+export const STORE_FILE = 'marginalia.sqlite';
+const MIGRATION_TABLE = 'kysely_migration';
+/** How long a statement waits for another process's write to finish before giving up. */
+const BUSY_TIMEOUT_MS = 5000;
+const MIGRATION_ATTEMPTS = 5;
+
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export interface OpenOptions {
+  logger?: Logger;
+  /** Migrate to the latest version (default), to a named one (tests of older versions), or not at all (backups). */
+  migrate?: boolean | string;
+}
+
+/** The database and its repositories. Answers never see it: they get a server's view of the library. */
+export class Store {
+  readonly guilds: GuildRepository;
+  readonly cache = new StoreCache();
+  private dataVersion: number | undefined;
+
+  private constructor(
+    readonly file: string,
+    readonly db: Kysely<StoreSchema>,
+    private readonly sqlite: Database.Database,
+  ) {
+    this.guilds = new GuildRepository(db, this.cache);
+  }
+
+  /** Opens (creating if need be) the SQLite file in WAL mode and brings its schema up to date. */
+  static async open(file: string, { logger, migrate = true }: OpenOptions = {}): Promise<Store> {
+    let sqlite: Database.Database;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      sqlite = new Database(file);
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+      sqlite.pragma('foreign_keys = ON');
+    } catch (err) {
+      throw new StoreError(`Cannot open the store at ${file}: ${err instanceof Error ? err.message : String(err)}. Check DATA_DIR.`);
+    }
+    const store = new Store(file, new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: sqlite }) }), sqlite);
+    try {
+      if (migrate !== false) await store.migrate(migrate === true ? undefined : migrate, logger);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+    return store;
+  }
+
+  /** The migrations this database has run, oldest first. */
+  async applied(): Promise<string[]> {
+    const exists = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ${MIGRATION_TABLE}`.execute(this.db);
+    if (exists.rows.length === 0) return [];
+    const rows = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)} ORDER BY name`.execute(this.db);
+    return rows.rows.map((r) => r.name);
+  }
+
+  private async migrate(to: string | undefined, logger: Logger | undefined): Promise<void> {
+    const known = Object.keys(MIGRATIONS).sort();
+    const unknown = (await this.applied()).filter((name) => !(name in MIGRATIONS));
+    if (unknown.length) {
+      throw new StoreError(
+        `The store at ${this.file} was written by a newer version of Marginalia: it has migration ${unknown.join(', ')}, and this version knows only up to ${known.at(-1)}. Upgrade Marginalia, or point DATA_DIR at a backup taken before the upgrade.`,
+      );
+    }
+    const migrator = new Migrator({ db: this.db, provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) } });
+    // Two processes starting together may both try to migrate; SQLite lets one write and the other
+    // sees SQLITE_BUSY, retries, and finds the work done.
+    for (let attempt = 1; ; attempt++) {
+      const result: MigrationResultSet = to ? await migrator.migrateTo(to) : await migrator.migrateToLatest();
+      if (!result.error) {
+        const ran = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+        if (ran.length) logger?.info({ file: this.file, migrations: ran }, 'store migrated');
+        return;
+      }
+      const code = (result.error as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') || attempt >= MIGRATION_ATTEMPTS) {
+        const message = result.error instanceof Error ? result.error.message : String(result.error);
+        throw new StoreError(`Could not bring the store at ${this.file} up to date: ${message}`);
+      }
+    }
+  }
+
+  /**
+   * Forgets cached settings if another process wrote to the database since the last call.
+   * SQLite's data_version changes only for other connections' commits, and costs one tiny query.
+   */
+  async refresh(): Promise<void> {
+    const { rows } = await sql<{ data_version: number }>`PRAGMA data_version`.execute(this.db);
+    const version = rows[0]?.data_version;
+    if (this.dataVersion !== undefined && version !== this.dataVersion) this.cache.clear();
+    this.dataVersion = version;
+  }
+
+  /** An online backup to `file`, consistent even while the bot writes. */
+  async backup(file: string): Promise<void> {
+    await this.sqlite.backup(file);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+    // Kysely opens its connection lazily: a store that ran no query still holds the file.
+    if (this.sqlite.open) this.sqlite.close();
+  }
+}
+
+/** The store file inside DATA_DIR. */
+export const storeFile = (dataDir: string): string => path.join(dataDir, STORE_FILE);
