@@ -45,7 +45,7 @@ export interface LoadedLibrary {
  * Reads, validates and proves the corpus and loads or builds its indexes: everything a library
  * needs, complete before anything uses it. An invalid corpus throws CorpusError.
  */
-export async function loadLibrary(config: Config, logger: Logger, progress: LoadProgress = {}): Promise<LoadedLibrary> {
+export async function loadLibrary(config: Pick<Config, 'corpusDir' | 'indexCacheDir'>, logger: Logger, progress: LoadProgress = {}): Promise<LoadedLibrary> {
   const started = performance.now();
   let proved = 0;
   const proven = await readProofs(config.indexCacheDir);
@@ -84,13 +84,12 @@ export async function openStore(config: Pick<Config, 'dataDir'>, logger: Logger)
   return store;
 }
 
-/** Loads and validates the corpus, loads or builds its indexes, opens the store and loads the commands. */
-export async function createApp(config: Config, logger: Logger, progress: LoadProgress = terminalProgress(process.stderr)): Promise<AppContext> {
+/** Loads and validates the corpus, loads or builds its indexes and loads the commands. */
+export async function createApp(config: Pick<Config, 'corpusDir' | 'indexCacheDir'>, logger: Logger, progress: LoadProgress = terminalProgress(process.stderr)): Promise<AppContext> {
   const loaded = await loadLibrary(config, logger, progress);
   const { commands: registry, messageCommands } = await loadAllCommands();
-  const store = await openStore(config, logger);
   logger.info(described(loaded), 'corpus loaded');
-  return { library: loaded.library, registry, messageCommands, commands: summarise(registry), store };
+  return { library: loaded.library, registry, messageCommands, commands: summarise(registry) };
 }
 
 export type ReloadOutcome = 'reloaded' | 'refused' | 'failed';
@@ -102,7 +101,7 @@ export type ReloadOutcome = 'reloaded' | 'refused' | 'failed';
  * on the old one. A corpus with problems is refused and the library in use kept. Requests while a
  * reload runs are folded into one more reload after it.
  */
-export function libraryReloader(app: AppContext, config: Config, logger: Logger): { reload(): Promise<ReloadOutcome> } {
+export function libraryReloader(app: AppContext, config: Pick<Config, 'corpusDir' | 'indexCacheDir'>, logger: Logger): { reload(): Promise<ReloadOutcome> } {
   let running: Promise<ReloadOutcome> | undefined;
   let queued: Promise<ReloadOutcome> | undefined;
   const once = async (): Promise<ReloadOutcome> => {

@@ -1,12 +1,12 @@
 import dotenv from 'dotenv';
-import { createApp } from '../app';
+import { createApp, openStore } from '../app';
 import { loadConfig, ConfigError, type Config, type ConfigUse } from '../config';
 import { CorpusError } from '../corpus';
 import { createLogger, type Logger } from '../logger';
 import { StoreError } from '../store';
 import { answerLine, formatReply, runConsole } from './run';
 
-/** Config, logger and app, or a clear message on stderr and exit 1. */
+/** Config, logger and app with its store, or a clear message on stderr and exit 1. */
 export async function bootstrap(
   defaultLogLevel: (config: Config) => string,
   use: ConfigUse = 'bot',
@@ -16,6 +16,7 @@ export async function bootstrap(
     const config = loadConfig(process.env, use);
     const logger = createLogger({ level: config.logLevel ?? defaultLogLevel(config) });
     const app = await createApp(config, logger);
+    app.store = await openStore(config, logger);
     return { config, logger, app };
   } catch (err) {
     if (err instanceof ConfigError || err instanceof CorpusError || err instanceof StoreError) {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type MigrationResultSet } from './kysely';
 import type { Logger } from '../logger';
 import { StoreCache } from './cache';
 import { GuildRepository } from './guilds';
@@ -78,12 +78,16 @@ export class Store {
 
   private async migrate(to: string | undefined, logger: Logger | undefined): Promise<void> {
     const known = Object.keys(MIGRATIONS).sort();
-    const unknown = (await this.applied()).filter((name) => !(name in MIGRATIONS));
+    const applied = await this.applied();
+    const unknown = applied.filter((name) => !(name in MIGRATIONS));
     if (unknown.length) {
       throw new StoreError(
         `The store at ${this.file} was written by a newer version of Marginalia: it has migration ${unknown.join(', ')}, and this version knows only up to ${known.at(-1)}. Upgrade Marginalia, or point DATA_DIR at a backup taken before the upgrade.`,
       );
     }
+    // Up to date, the usual case: no write at all, so processes opening one file never contend.
+    const wanted = to ? known.slice(0, known.indexOf(to) + 1) : known;
+    if (wanted.length === applied.length && wanted.every((name, i) => applied[i] === name)) return;
     const migrator = new Migrator({ db: this.db, provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) } });
     // Two processes starting together may both try to migrate; SQLite lets one write and the other
     // sees SQLITE_BUSY, retries, and finds the work done.

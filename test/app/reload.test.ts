@@ -13,7 +13,7 @@ const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/import');
 async function setUp() {
   const corpusDir = await mkdtemp(path.join(tmpdir(), 'marginalia-reload-'));
   await cp(SEED_DIR, corpusDir, { recursive: true });
-  const config: Config = { corpusDir, indexCacheDir: await mkdtemp(path.join(tmpdir(), 'marginalia-reload-cache-')) };
+  const config: Pick<Config, 'corpusDir' | 'indexCacheDir'> = { corpusDir, indexCacheDir: await mkdtemp(path.join(tmpdir(), 'marginalia-reload-cache-')) };
   const logs = captureLogs();
   const app = await createApp(config, logs.logger, {});
   return { corpusDir, config, logs, app, reloader: libraryReloader(app, config, logs.logger) };

@@ -32,6 +32,7 @@ function run(script: string, args: string[], stdin: string): Promise<Run> {
     ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !unset.has(key))),
     CORPUS_DIR: SEED_DIR,
     INDEX_CACHE_DIR: path.join(cwd, 'cache'),
+    DATA_DIR: path.join(cwd, 'data'),
   };
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [path.join(ROOT, script), ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, loadLibrary } from '../../src/app';
+import { createApp } from '../../src/app';
 import type { Config } from '../../src/config';
 import { startBot, type Bot } from '../../src/discord/bot';
 import type { AppContext } from '../../src/discord/dispatch';
@@ -33,7 +33,7 @@ export async function tempCacheDir(): Promise<{ dir: string; remove(): Promise<v
  */
 export async function primedCacheDir(): Promise<{ dir: string; remove(): Promise<void> }> {
   const cache = await tempCacheDir();
-  await loadLibrary({ corpusDir: CORPUS_DIR, indexCacheDir: cache.dir, dataDir: path.join(cache.dir, 'data') }, createLogger({ level: 'silent' }));
+  await createApp({ corpusDir: CORPUS_DIR, indexCacheDir: cache.dir }, createLogger({ level: 'silent' }));
   return cache;
 }
 

@@ -41,6 +41,7 @@ async function withBot(
     DISCORD_API_URL: double.apiUrl,
     CORPUS_DIR,
     INDEX_CACHE_DIR: cache.dir,
+    DATA_DIR: path.join(cache.dir, 'data'),
     LOG_LEVEL: 'info',
     ...env,
   }, { runner: 'compiled' });
