@@ -60,8 +60,8 @@ describe('loadConfig', () => {
 
 describe('loadConfig for corpus tools (check-corpus, import, ask)', () => {
   it('ignores every DISCORD_* variable: a token without a client id, or a bad one, stops nothing', () => {
-    expect(loadConfig({ DISCORD_TOKEN: TOKEN, CORPUS_DIR: 'books' }, 'corpus')).toEqual({ corpusDir: 'books', indexCacheDir: './.cache' });
-    expect(loadConfig({ DISCORD_TOKEN: 'short', DISCORD_GUILD_ID: 'my-server', DISCORD_CONNECT_TIMEOUT_MS: 'soon' }, 'corpus')).toEqual({ corpusDir: './corpus', indexCacheDir: './.cache' });
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, CORPUS_DIR: 'books' }, 'corpus')).toEqual({ corpusDir: 'books', indexCacheDir: './.cache', dataDir: './data' });
+    expect(loadConfig({ DISCORD_TOKEN: 'short', DISCORD_GUILD_ID: 'my-server', DISCORD_CONNECT_TIMEOUT_MS: 'soon' }, 'corpus')).toEqual({ corpusDir: './corpus', indexCacheDir: './.cache', dataDir: './data' });
   });
 
   it('still names what they do use', () => {

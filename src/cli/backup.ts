@@ -6,7 +6,7 @@ import { backupStore } from '../store/backup';
 /** `npm run backup -- FILE`: an online backup of the store in DATA_DIR, safe while the bot runs. */
 dotenv.config({ quiet: true });
 try {
-  const source = storeFile(loadConfig().dataDir);
+  const source = storeFile(loadConfig(process.env, 'corpus').dataDir);
   const target = process.argv[2] ?? '';
   await backupStore(source, target);
   process.stdout.write(`Backed up ${source} to ${target}.\n`);
