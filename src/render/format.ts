@@ -1,18 +1,7 @@
-import { escapeMarkdown } from 'discord.js';
 import type { Attribution, Quotation } from '../answers';
 import type { MatterRole } from '../corpus';
+import { escapeMarkdown } from './escape';
 import { clip, ELLIPSIS, excerptRange, type Excerpt } from './limits';
-
-/**
- * Escapes every Markdown construct Discord knows, so corpus text and echoed input show as written.
- * Mentions and other `<…>` entities (`@everyone`, `<@123>`, `<#1>`, `<t:0>`) are escaped too: they
- * must show as the characters written, never as a highlighted mention or a rendered date.
- */
-export function escape(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
-    .replace(/@(?=everyone|here)/g, '\\@')
-    .replace(/<(?=[@#:/]|a:|t:|id:)/g, '\\<');
-}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -96,14 +85,21 @@ function boldSpans(text: string, range: Excerpt, highlights: readonly Excerpt[])
     .sort((a, b) => a.start - b.start);
   for (const span of spans) {
     if (span.start < at) continue;
-    out += escape(text.slice(at, span.start));
-    out += `**${escape(text.slice(span.start, span.end))}**`;
+    out += escapeMarkdown(text.slice(at, span.start));
+    out += `**${escapeMarkdown(text.slice(span.start, span.end))}**`;
     at = span.end;
   }
-  return out + escape(text.slice(at, range.end));
+  return out + escapeMarkdown(text.slice(at, range.end));
 }
 
-/** Bot-written Markdown text (titles, field names) that may carry corpus words: escaped, then clipped. */
+/**
+ * Bot-written Markdown text (titles, field names) that may carry corpus words: clipped, then escaped,
+ * so a cut never splits an escape; escapes lengthen the text, so the room shrinks until it fits.
+ */
 export function markdownLine(text: string, max: number): string {
-  return clip(escape(text), max);
+  for (let room = max; ; ) {
+    const markdown = escapeMarkdown(clip(text, room));
+    if (markdown.length <= max || room <= 8) return markdown.length <= max ? markdown : clip(markdown, max);
+    room -= markdown.length - max;
+  }
 }

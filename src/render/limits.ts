@@ -89,5 +89,7 @@ export function clip(text: string, max: number, mark = '…'): string {
   if (text.length <= max) return text;
   const room = max - mark.length - 1;
   const cut = text.lastIndexOf(' ', room);
-  return `${text.slice(0, cut > room / 2 ? cut : room).trimEnd()} ${mark}`;
+  // A cut must not split a Markdown escape: an odd run of backslashes at the end loses its last one.
+  const kept = text.slice(0, cut > room / 2 ? cut : room).trimEnd().replace(/(?<!\\)((?:\\\\)*)\\$/, '$1');
+  return `${kept} ${mark}`;
 }

@@ -25,7 +25,8 @@ import type {
 } from '../answers';
 import { WORKS_PAGE_SIZE } from '../answers';
 import { encodeAction, type ButtonAction } from './actions';
-import { attributionLine, citationHeading, escape, shortTitle, formatDate, markdownLine, noteRoleLabel, quoteMarkdown, voice } from './format';
+import { escapeMarkdown as escape, linkable } from './escape';
+import { attributionLine, citationHeading, shortTitle, formatDate, markdownLine, noteRoleLabel, quoteMarkdown, voice } from './format';
 import { clip, LIMITS } from './limits';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -169,7 +170,7 @@ function renderQuote(answer: QuoteAnswer): ReplyData {
     color: COLOUR.quote,
     title: markdownLine(citationHeading(q.attribution), LIMITS.embedTitle),
     ...embedAuthor(q.attribution),
-    ...(q.attribution.url ? { url: q.attribution.url } : {}),
+    ...(linkable(q.attribution.url) ? { url: linkable(q.attribution.url) } : {}),
     fields,
     footer: footer([q.attribution], quoteHeading(answer)),
   };
@@ -291,7 +292,7 @@ function renderFootnote(answer: FootnoteAnswer): ReplyData {
     color: COLOUR.quote,
     title: markdownLine(`${noteTitle(note)} — ${shortTitle(anchor.attribution)}`, LIMITS.embedTitle),
     ...embedAuthor(anchor.attribution),
-    fields: [{ name: `Attached to ${anchor.attribution.locator}`, value: quoteMarkdown(anchor, LIMITS.fieldValue) }],
+    fields: [{ name: markdownLine(`Attached to ${anchor.attribution.locator}`, LIMITS.fieldName), value: quoteMarkdown(anchor, LIMITS.fieldValue) }],
     footer: footer([{ ...anchor.attribution, locator: `${note.locator}, ${anchor.attribution.locator}` }]),
   };
   embed.description = quoteMarkdown({ text: note.text }, descriptionRoom(embed));
@@ -333,7 +334,7 @@ function renderWorks(answer: WorksAnswer): ReplyData {
       a.translator && `Translated by ${escape(a.translator)}`,
       a.source && `Source: ${escape(a.source)}`,
       `Licence: ${escape(a.license ?? 'not stated in the source')}`,
-      a.url && `<${a.url}>`,
+      linkable(a.url) && `<${linkable(a.url)}>`,
       `${plural(w.passages, 'passage')}, ${plural(w.footnotes, 'footnote')}${w.chapters ? `, ${plural(w.chapters, 'chapter')}` : ''} · work:${escape(a.workId)}`,
     ].filter(Boolean);
     return { name: markdownLine(a.title, LIMITS.fieldName), value: clip(lines.join('\n'), LIMITS.fieldValue) };

@@ -2,19 +2,26 @@ import type { InteractionReply } from '../../src/render/render';
 
 const ELLIPSIS = '[…]';
 
+/** Stands for a character Discord would not show as written: it can match no corpus text. */
+const UNREADABLE = '\uFFFF';
+
 /**
- * Reads Discord Markdown back to the characters a reader sees: a backslash escapes the next
- * character, and an unescaped `**` is the renderer's bold. Anything else stays as it is.
+ * Reads Discord Markdown back to the characters a reader sees: a backslash before anything but an
+ * ASCII letter, digit or space escapes it (as in Discord), and an unescaped `**` is the renderer's
+ * bold. Strict: any other unescaped Markdown character (`* _ ~ | \` [ ] <`) would change what
+ * Discord shows, so it reads back as a character no corpus text holds.
  */
 export function unmarkdown(markdown: string): string {
   let out = '';
   for (let i = 0; i < markdown.length; i++) {
-    const c = markdown[i];
-    if (c === '\\' && i + 1 < markdown.length) {
-      out += markdown[++i];
-    } else if (c === '*' && markdown[i + 1] === '*') {
+    const c = markdown[i] ?? '';
+    const next = markdown[i + 1];
+    if (c === '\\' && next !== undefined && /[^0-9A-Za-z\s]/.test(next)) {
+      out += next;
       i++;
-    } else out += c;
+    } else if (c === '*' && next === '*') {
+      i++;
+    } else out += /[*_~|`[\]<]/.test(c) ? UNREADABLE : c;
   }
   return out;
 }

@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { notice, type QuoteAnswer } from '../../src/answers';
-import { escape, quoteMarkdown } from '../../src/render/format';
+import { escapeMarkdown as escape } from '../../src/render/escape';
+import { quoteMarkdown } from '../../src/render/format';
 import { render } from '../../src/render/render';
 import { quotedFragments, unmarkdown } from '../helpers/quoted';
-
-describe('escape', () => {
-  it.each([
-    ['@everyone', '\\@everyone'],
-    ['hi @here!', 'hi \\@here!'],
-    ['<@123>', '\\<@123>'],
-    ['<@!123> <@&456> <#789>', '\\<@!123> \\<@&456> \\<#789>'],
-    ['<t:0:R>', '\\<t:0:R>'],
-    ['**x**', '\\*\\*x\\*\\*'],
-    ['_x_', '\\_x\\_'],
-    ['`', '\\`'],
-    ['~~x~~ ||y||', '\\~\\~x\\~\\~ \\|\\|y\\|\\|'],
-    ['# heading', '\\# heading'],
-    ['- item', '\\- item'],
-    ['2. We are', '2\\. We are'],
-    ['a \\ b', 'a \\\\ b'],
-    ['plain words, 1936 – “quoted”', 'plain words, 1936 – “quoted”'],
-    ['a < b and x@y.org', 'a < b and x@y.org'],
-  ])('%j → %j, which reads back as written', (text, escaped) => {
-    expect(escape(text)).toBe(escaped);
-    expect(unmarkdown(escape(text))).toBe(text);
-  });
-});
 
 describe('quoteMarkdown', () => {
   it('quotes corpus text with markdown and mentions escaped, highlights in bold', () => {
