@@ -40,6 +40,8 @@ export function parseCommandLine(line: string, registry: Registry): ParsedComman
       const names = declared.map((o) => o.name).join(', ');
       return notice('error', names ? `/${name} has no option “${key}”. Its options are: ${names}.` : `/${name} takes no options.`);
     }
+    // Discord lets an option be given once: a second value is refused, never silently preferred.
+    if (options[option.name] !== undefined) return notice('error', `/${name} was given ${option.name} twice.`);
     const coerced = coerce(name, option.name, option.type, value);
     if (typeof coerced === 'object') return coerced;
     options[option.name] = coerced;

@@ -45,6 +45,9 @@ describe('parseCommandLine', () => {
     ['/help me', () => '/help takes no options.'],
     ['/works colour:red', () => '/works takes no options.'],
     ['/footnote 3 number:4', () => '/footnote was given number twice.'],
+    ['/quote a work:x work:y', () => '/quote was given work twice.'],
+    ['/quote query:a query:"b c"', () => '/quote was given query twice.'],
+    ['/quote a public:true public:false', () => '/quote was given public twice.'],
   ])('%j → %s', (line, message) => {
     expect(parseCommandLine(line, registry)).toEqual({ kind: 'notice', tone: 'error', message: message() });
   });

@@ -76,12 +76,31 @@ describe.concurrent('npm run ask (src/console/ask.ts)', () => {
   });
 
   it('human-readable: each reply as a reader sees it, separated by a blank line, no colour codes when piped', async ({ expect }) => {
-    const input = ['/footnote 7', '/who Hernandez'];
+    const input = ['/footnote 7', '/who Hernandez', '/who \u001b]52;c;cm0gLXJmIC8=\u0007x\u001b[2J\u009b31m'];
     const { code, stdout } = await run('src/console/ask.ts', [], `${input.join('\n')}\n`);
     expect(code).toBe(0);
     expect(stdout).toBe(input.map((line) => `${replyToText(inProcess(line))}\n\n`).join(''));
     expect(stdout.startsWith('(only you can see this)\nThere is no footnote 7. Letter to Leon Trotsky has footnotes 1–4.\n\n')).toBe(true);
     expect(stdout).not.toContain('\u001b[');
+    // Control characters in the input are shown, not obeyed: OSC 52 would write to the clipboard.
+    expect(stdout).toContain('␛]52;c;cm0gLXJmIC8=␇x␛[2J\uFFFD31m');
+    // eslint-disable-next-line no-control-regex
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe.concurrent('npm run ask: hostile input', () => {
+  it('one answer per line: a lone \\r stays inside its line, an over-long line gets one error, no control character reaches the terminal', async ({ expect }) => {
+    const hostile = '/who \u001b]52;c;cm0gLXJmIC8=\u0007x\u001b[2J\u009b31m\u007f';
+    const input = `/footnote 3\r/footnote 7\r\n/quote ${'a'.repeat(2_000_000)}\n${hostile}\n/who Hernandez\n`;
+    const { code, stdout } = await run('src/console/ask.ts', ['--json'], input);
+    expect(code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const lines = stdout.trimEnd().split('\n');
+    const tooLong = { type: 4, data: { content: 'That line is 2000007 characters long; the console reads lines of up to 8192 characters.', flags: 64, allowed_mentions: { parse: [] } } };
+    const expected = [inProcess('/footnote 3 /footnote 7'), tooLong, inProcess(hostile), inProcess('/who Hernandez')];
+    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(expected.map((r) => JSON.parse(JSON.stringify(r))));
   });
 });
 
