@@ -61,15 +61,21 @@ describe.concurrent('npm run ask (src/console/ask.ts)', () => {
     expect(JSON.parse(lines[0] ?? '')).toEqual(JSON.parse(JSON.stringify(inProcess('/who Hernandez'))));
   });
 
-  it('--json over stdin: one JSON line per input line, in order, blank and bad lines included', async ({ expect }) => {
-    const input = ['/footnote 3', '/footnote 7', '/bogus', '', '/who Hernandez', 'no slash', '/search anarchists page:2'];
-    const { code, stdout } = await run('src/console/ask.ts', ['--json'], `${input.join('\n')}\n`);
+  it('--json over stdin: one JSON line per input line, in order, blank, bad and hostile lines included', async ({ expect }) => {
+    const hostile = '/who \u001b]52;c;cm0gLXJmIC8=\u0007x\u001b[2J\u009b31m\u007f';
+    const input = ['/footnote 3', '/footnote 7', '/bogus', '', '/who Hernandez', 'no slash', '/search anarchists page:2', hostile];
+    // A lone \r stays inside its line; \r\n ends one; a line over 8192 characters gets one error.
+    const tail = `/footnote 3\r/footnote 7\r\n/quote ${'a'.repeat(2_000_000)}\n/help\n`;
+    const { code, stdout } = await run('src/console/ask.ts', ['--json'], `${input.join('\n')}\n${tail}`);
     expect(code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     const lines = stdout.split('\n');
     expect(lines.pop()).toBe('');
-    expect(lines).toHaveLength(input.length);
     const replies = lines.map((l) => JSON.parse(l) as unknown);
-    expect(replies).toEqual(input.map((line) => JSON.parse(JSON.stringify(inProcess(line)))));
+    const tooLong = { type: 4, data: { content: 'That line is 2000007 characters long; the console reads lines of up to 8192 characters.', flags: 64, allowed_mentions: { parse: [] } } };
+    const expected = [...input.map(inProcess), inProcess('/footnote 3 /footnote 7'), tooLong, inProcess('/help')];
+    expect(replies).toEqual(expected.map((r) => JSON.parse(JSON.stringify(r))));
     // The blank line is answered, so answers stay in step with lines: a notice asking for a command.
     expect(replies[3]).toEqual({ type: 4, data: { content: 'Type a command, for example /quote anarchists in Catalonia, or /help.', flags: 64, allowed_mentions: { parse: [] } } });
     expect((replies[1] as { data: { content: string } }).data.content).toBe('There is no footnote 7. Letter to Leon Trotsky has footnotes 1–4.');
@@ -86,21 +92,6 @@ describe.concurrent('npm run ask (src/console/ask.ts)', () => {
     expect(stdout).toContain('␛]52;c;cm0gLXJmIC8=␇x␛[2J\uFFFD31m');
     // eslint-disable-next-line no-control-regex
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
-  });
-});
-
-describe.concurrent('npm run ask: hostile input', () => {
-  it('one answer per line: a lone \\r stays inside its line, an over-long line gets one error, no control character reaches the terminal', async ({ expect }) => {
-    const hostile = '/who \u001b]52;c;cm0gLXJmIC8=\u0007x\u001b[2J\u009b31m\u007f';
-    const input = `/footnote 3\r/footnote 7\r\n/quote ${'a'.repeat(2_000_000)}\n${hostile}\n/who Hernandez\n`;
-    const { code, stdout } = await run('src/console/ask.ts', ['--json'], input);
-    expect(code).toBe(0);
-    // eslint-disable-next-line no-control-regex
-    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
-    const lines = stdout.trimEnd().split('\n');
-    const tooLong = { type: 4, data: { content: 'That line is 2000007 characters long; the console reads lines of up to 8192 characters.', flags: 64, allowed_mentions: { parse: [] } } };
-    const expected = [inProcess('/footnote 3 /footnote 7'), tooLong, inProcess(hostile), inProcess('/who Hernandez')];
-    expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual(expected.map((r) => JSON.parse(JSON.stringify(r))));
   });
 });
 
