@@ -21,12 +21,12 @@
  * - lists `- `, `+ `, `* ` and `1. ` (the dot)
  * - block quotes `>` and `>>>`
  *
- * A line break becomes a space. Passages, notes, names and input are single lines by construction
+ * Each line-break character becomes a space. Passages, notes, names and input are single lines by construction
  * (the corpus joins a paragraph's lines), and a line break inside a title or a name would put the
  * template's next character (a `*`, a `>`) at the start of a line, where no escape can reach it.
  */
 const ANYWHERE = /[\\*_~|`[\]<]/g;
-const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/g;
 const LINE_START = /^([ \t]*)(#|-(?=#)|[-+](?=[ \t])|>|(\d+)\.(?=[ \t]|$))/;
 const EVERYONE = /@(?=everyone|here)/g;
 const SCHEME = /([a-z][a-z0-9+.-]*):(?=\/\/)/gi;
