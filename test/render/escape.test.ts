@@ -195,7 +195,7 @@ const hostileAnswer: fc.Arbitrary<Answer> = fc.oneof(
   fc.record({ note: noteArb, anchor: quotationArb }).map(({ note, anchor }): Answer => ({ kind: 'footnote', footnote: note, anchor })),
   fc.array(quotationArb, { minLength: 1, maxLength: 3 }).map((passages): Answer => ({ kind: 'context', passages, centre: 0 })),
   fc.array(fc.record({ attribution: attributionArb, recipient: hostile }), { minLength: 1, maxLength: 3 }).map(
-    (list): Answer => ({ kind: 'works', works: list.map((w) => ({ ...w, passages: 1, footnotes: 1, chapters: 0 })) }),
+    (list): Answer => ({ kind: 'works', works: list.map((w) => ({ ...w, passages: 1, footnotes: 1, chapters: 0 })), count: list.length, paging: { index: 0, total: 1 } }),
   ),
   fc.record({ message: hostile, suggestions: fc.array(hostile, { maxLength: 3 }) }).map(({ message, suggestions }): Answer => ({ kind: 'notice', tone: 'empty', message, suggestions })),
 );
