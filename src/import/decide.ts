@@ -169,7 +169,8 @@ function mergeTitles(tree: BookTree): void {
     const next = tree.blocks[i + 1];
     if (!division && !numberedTitle(b.title)) continue;
     const bare = division ? /^\S+\s+\S+?[.:]?$/.test(b.title.replace(/^(?:the|federalist)\s+/i, '')) || /^(?:federalist|the)\s+no\.?\s*\d+$/i.test(b.title) : false;
-    if (isHeading(next) && !divisionOf(next.title) && !NAMED.test(next.title) && (CONTINUES.test(b.title) || bare) && next.title.length <= 150) {
+    // A heading the format already knows as a division (an EPUB chapter "I") is never the title of the one before.
+    if (isHeading(next) && !next.kind && !divisionOf(next.title) && !NAMED.test(next.title) && (CONTINUES.test(b.title) || bare) && next.title.length <= 150) {
       b.title = `${b.title}${CONTINUES.test(b.title) || /[.:]$/.test(b.title) ? ' ' : '. '}${next.title}`;
       b.endLine = next.endLine ?? next.line;
       i++;

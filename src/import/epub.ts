@@ -38,7 +38,8 @@ export function importEpub(bytes: Uint8Array): BookTree {
       if (note) ref.replaceWith(noteMarker(note));
     }
     const body = doc.root.querySelector('body') ?? doc.root;
-    const docMatter = matterOf(epubTypes(body), landmarks.get(key(doc.path)) ?? []);
+    const drama = epubTypes(body).includes('drama');
+    const docMatter = matterOf(epubTypes(body), landmarks.get(key(doc.path)) ?? [], drama);
     /** The marker of a note referenced from a heading waits for the first paragraph under it. */
     let pendingMarkers = '';
 
@@ -46,7 +47,7 @@ export function importEpub(bytes: Uint8Array): BookTree {
       const tag = el.tagName?.toLowerCase() ?? '';
       if (SKIP.has(tag)) return;
       const types = epubTypes(el);
-      const own = el === body ? undefined : matterOf(types, el.id ? (landmarks.get(key(doc.path, el.id)) ?? []) : []);
+      const own = el === body ? undefined : matterOf(types, el.id ? (landmarks.get(key(doc.path, el.id)) ?? []) : [], drama);
       const current = own ?? matter;
       if (current && !current.keep) {
         tree.leftOut.push({ kind: current.kind, line: lineOf(el), endLine: endLineOf(el), file: doc.path, ...titleOf(el) });
@@ -165,11 +166,13 @@ function epubTypes(el: HTMLElement): string[] {
     .map((t) => t.replace(/^[\w-]+:/, ''));
 }
 
-function matterOf(types: string[], landmarkTypes: string[]): Matter | undefined {
+function matterOf(types: string[], landmarkTypes: string[], drama: boolean): Matter | undefined {
   for (const t of [...types, ...landmarkTypes]) {
     const left = LEFT_OUT[t];
     if (left) return { kind: left, role: 'publisher', keep: false };
   }
+  // A play's cast list is the playwright's; a novel's list of characters was added by an editor.
+  if (types.includes('dramatis-personae') && !drama) return { kind: 'other', role: 'editor', keep: true };
   for (const t of [...types, ...landmarkTypes]) {
     const kept = KEPT[t];
     if (kept) return { kind: kept, role: 'author', keep: true };
