@@ -143,6 +143,14 @@ export function readEpub(bytes: Uint8Array): EpubPackage {
     return target ? [{ types: (el.getAttribute('type') ?? '').toLowerCase().split(/\s+/).filter(Boolean), ...target, title: el.getAttribute('title') ?? '' }] : [];
   });
 
+  // Encrypted documents (DRM) would read as noise; obfuscated fonts are harmless.
+  const encryption = text(read(['META-INF/encryption.xml']).get('META-INF/encryption.xml'));
+  if (encryption) {
+    const encrypted = new Set(elements(parseXml(encryption), 'cipherreference').map((el) => el.getAttribute('uri') ?? ''));
+    const locked = spine.find((s) => encrypted.has(s.item.path) || encrypted.has(encodeURI(s.item.path)));
+    if (locked) throw new EpubError(`its text is encrypted (DRM), starting with ${locked.item.path}, so it cannot be read; import a DRM-free copy`);
+  }
+
   const documents = new Map<string, string>();
   const docs = read(manifest.filter((i) => DOCUMENT_TYPES.test(i.mediaType)).map((i) => i.path));
   for (const [name, data] of docs) documents.set(name, text(data) ?? '');

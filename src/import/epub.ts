@@ -59,6 +59,13 @@ export function importEpub(bytes: Uint8Array): BookTree {
         pushNote(el, noteId);
         return;
       }
+      // A footnote no link points at is still a note: the note decision pairs it by its label and place.
+      if (types.some((t) => NOTE_TYPES.has(t))) {
+        const text = collapseWhitespace(el.structuredText);
+        const label = /^[[(]?([\w*†‡§]{1,4})[\])]?[.):]?\s/.exec(text)?.[1] ?? '*';
+        tree.blocks.push({ type: 'note', id: key(doc.path, el.id || String(lineOf(el))), label, text: noteText(el, label), linked: false, ...at(el), endLine: endLineOf(el) });
+        return;
+      }
       // A notes section's own heading and any unreferenced entries are no part of the text.
       if (types.some((t) => NOTES_SECTIONS.has(t))) {
         for (const child of el.childNodes) if (child instanceof HTMLElement) walkNotesOnly(child);

@@ -109,6 +109,19 @@ describe('importEpub (EPUB 3)', () => {
   });
 });
 
+describe('importEpub and notes no link points at', () => {
+  it('reads a footnote aside without a noteref as a note for the note decision to pair by its label', () => {
+    const tree = importEpub(
+      epub3({
+        metadata: '<dc:title>T</dc:title>',
+        chapters: [{ file: 'c.xhtml', body: '<section epub:type="chapter"><h2>I</h2><p>A sentence with a star.*</p><aside epub:type="footnote"><p>* The starred note.</p></aside></section>' }],
+        nav: '<nav epub:type="toc"><ol><li><a href="text/c.xhtml">I</a></li></ol></nav>',
+      }),
+    );
+    expect(tree.blocks.filter((b) => b.type === 'note').map((b) => b.type === 'note' && { label: b.label, text: b.text, linked: b.linked })).toEqual([{ label: '*', text: 'The starred note.', linked: false }]);
+  });
+});
+
 describe('importEpub (EPUB 2)', () => {
   it('takes the contents from the NCX, the title page from the guide, and notes from label links into a notes file', () => {
     const book = zipEpub({
@@ -156,6 +169,12 @@ describe('readEpub refuses in one sentence', () => {
     ['a spine naming a document the archive lacks', () => zipEpub({ 'META-INF/container.xml': CONTAINER, 'OEBPS/content.opf': '<package version="3.0"><manifest><item id="a" href="a.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="a"/></spine></package>' }), 'its spine names OEBPS/a.xhtml, which the archive does not hold as a document'],
   ])('%s', (_, bytes, message) => {
     expect(() => readEpub(bytes())).toThrow(new EpubError(message));
+  });
+
+  it('an EPUB whose text is encrypted', () => {
+    const files = { 'META-INF/container.xml': CONTAINER, 'OEBPS/content.opf': '<package version="3.0"><manifest><item id="a" href="text/a.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="a"/></spine></package>', 'OEBPS/text/a.xhtml': 'x' };
+    const encryption = '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><EncryptedData><CipherData><CipherReference URI="OEBPS/text/a.xhtml"/></CipherData></EncryptedData></encryption>';
+    expect(() => readEpub(zipEpub({ ...files, 'META-INF/encryption.xml': encryption }))).toThrow(new EpubError('its text is encrypted (DRM), starting with OEBPS/text/a.xhtml, so it cannot be read; import a DRM-free copy'));
   });
 
   it('says so in the import report, writing nothing', async () => {
