@@ -305,16 +305,16 @@ function renderFootnote(answer: FootnoteAnswer): ReplyData {
 
 function renderContext(answer: ContextAnswer): ReplyData {
   const centre = answer.passages[answer.centre] ?? answer.passages[0];
-  const room = Math.floor((LIMITS.embedDescription - 200) / Math.max(1, answer.passages.length));
-  const description = answer.passages
-    .map((q, i) => `${i === answer.centre ? '**' : ''}${escape(q.attribution.locator)}${i === answer.centre ? '**' : ''}\n${quoteMarkdown(q, room)}`)
-    .join('\n\n');
   const embed: APIEmbed = {
     color: COLOUR.quote,
     title: markdownLine(`In context — ${centre ? shortTitle(centre.attribution) : ''}`, LIMITS.embedTitle),
-    description,
     footer: footer(centre ? [centre.attribution] : []),
   };
+  // The passages share what the title and a long attribution leave of the 6000, after their locator lines.
+  const heads = answer.passages.map((q, i) => (i === answer.centre ? `**${escape(q.attribution.locator)}**` : escape(q.attribution.locator)));
+  const fixed = heads.reduce((n, head) => n + head.length + 1, 0) + 2 * (heads.length - 1);
+  const room = Math.floor((descriptionRoom(embed) - fixed) / Math.max(1, answer.passages.length));
+  embed.description = answer.passages.map((q, i) => `${heads[i]}\n${quoteMarkdown(q, room)}`).join('\n\n');
   const row: APIButtonComponentWithCustomId[] = [];
   const first = answer.passages[0];
   const last = answer.passages.at(-1);
@@ -339,7 +339,6 @@ function renderWorks(answer: WorksAnswer): ReplyData {
     ].filter(Boolean);
     return { name: markdownLine(a.title, LIMITS.fieldName), value: clip(lines.join('\n'), LIMITS.fieldValue) };
   });
-  if (answer.works.length > shown.length) fields.push({ name: 'More', value: `…and ${answer.works.length - shown.length} more.` });
   const { index, total } = answer.paging;
   const first = index * WORKS_PAGE_SIZE;
   const page = total > 1 ? ` This page lists ${count(first + 1)}–${count(first + answer.works.length)}; page ${count(index + 1)} of ${count(total)}.` : '';
@@ -347,8 +346,11 @@ function renderWorks(answer: WorksAnswer): ReplyData {
     color: COLOUR.bot,
     title: 'The texts',
     description: `Marginalia quotes ${plural(answer.count, 'text')}, word for word.${page} Use work: with any command to search just one.`,
-    fields,
   };
+  // Past Discord's 6000, whole works go and the count of the rest grows: the count itself always shows.
+  const more = (n: number) => (n > 0 ? [{ name: 'More', value: `…and ${n} more.` }] : []);
+  while (fields.length > 1 && embedLength({ ...embed, fields: [...fields, ...more(answer.works.length - fields.length)] }) > LIMITS.embedTotal) fields.pop();
+  embed.fields = [...fields, ...more(answer.works.length - fields.length)];
   const row = [button('Previous page', { kind: 'works', page: index - 1 }, index === 0), button('Next page', { kind: 'works', page: index + 1 }, index + 1 >= total)];
   return { embeds: [embed], components: total > 1 ? [actionRow(row)] : [], allowed_mentions: NO_MENTIONS };
 }
@@ -441,6 +443,9 @@ function enforceLimits(data: ReplyData): ReplyData {
     const fields = (embed.fields ?? []).slice(0, LIMITS.fields);
     const fitted = { ...embed, fields };
     while (embedLength(fitted) > LIMITS.embedTotal && fitted.fields.length) fitted.fields.pop();
+    // Title, description and author come to at most 4608: a shorter footer always makes it fit.
+    const over = embedLength(fitted) - LIMITS.embedTotal;
+    if (over > 0 && fitted.footer) fitted.footer = { ...fitted.footer, text: clip(fitted.footer.text, fitted.footer.text.length - over) };
     return fitted;
   });
   return data;
