@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { footnote, footnoteChoices, workChoices } from '../src/answers';
 import type { Command } from '../src/discord/command';
 import { autocompleteWith, executeWith } from '../src/discord/respond';
-import { optionalNumber, optionalString, workOption } from '../src/discord/options';
+import { optionalNumber, optionalString, spoilersOption, workOption } from '../src/discord/options';
 
 const answer: Command['answer'] = (options, { library }) =>
   footnote(library, {
@@ -20,7 +20,8 @@ export default {
     .setDescription('Show a footnote and the sentence it is attached to')
     .addStringOption((o) => o.setName('number').setDescription('The note’s number, as the text prints it').setRequired(true).setMaxLength(40).setAutocomplete(true))
     .addStringOption((o) => workOption(o, 'Which text, when several have this note'))
-    .addIntegerOption((o) => o.setName('chapter').setDescription('Which chapter, where notes are numbered per chapter').setMinValue(1)),
+    .addIntegerOption((o) => o.setName('chapter').setDescription('Which chapter, where notes are numbered per chapter').setMinValue(1))
+    .addBooleanOption((o) => spoilersOption(o)),
   answer,
   choices,
   execute: executeWith(answer),

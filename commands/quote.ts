@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { MAX_QUERY_LENGTH, queryChoices, quote, workChoices } from '../src/answers';
 import type { Command } from '../src/discord/command';
 import { autocompleteWith, executeWith } from '../src/discord/respond';
-import { optionalString, workOption } from '../src/discord/options';
+import { optionalString, spoilersOption, workOption } from '../src/discord/options';
 
 const answer: Command['answer'] = (options, { library, random }) =>
   quote(
@@ -26,7 +26,8 @@ export default {
       o.setName('query').setDescription('Words to look for; leave empty for a random passage').setMaxLength(MAX_QUERY_LENGTH).setAutocomplete(true),
     )
     .addStringOption((o) => workOption(o))
-    .addBooleanOption((o) => o.setName('public').setDescription('Post for everyone (default) or, with false, only for you')),
+    .addBooleanOption((o) => o.setName('public').setDescription('Post for everyone (default) or, with false, only for you'))
+    .addBooleanOption((o) => spoilersOption(o)),
   answer,
   choices,
   execute: executeWith(answer),

@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { MAX_QUERY_LENGTH, queryChoices, search, workChoices } from '../src/answers';
 import type { Command } from '../src/discord/command';
 import { autocompleteWith, executeWith } from '../src/discord/respond';
-import { optionalString, workOption } from '../src/discord/options';
+import { optionalString, spoilersOption, workOption } from '../src/discord/options';
 
 const answer: Command['answer'] = (options, { library }) =>
   search(library, { query: optionalString(options.query), work: optionalString(options.work) });
@@ -17,7 +17,8 @@ export default {
     .addStringOption((o) =>
       o.setName('query').setDescription('Words to look for').setRequired(true).setMaxLength(MAX_QUERY_LENGTH).setAutocomplete(true),
     )
-    .addStringOption((o) => workOption(o)),
+    .addStringOption((o) => workOption(o))
+    .addBooleanOption((o) => spoilersOption(o)),
   answer,
   choices,
   execute: executeWith(answer),

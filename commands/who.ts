@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { MAX_NAME_LENGTH, nameChoices, who, workChoices } from '../src/answers';
 import type { Command } from '../src/discord/command';
 import { autocompleteWith, executeWith } from '../src/discord/respond';
-import { optionalString, workOption } from '../src/discord/options';
+import { optionalString, spoilersOption, workOption } from '../src/discord/options';
 
 const answer: Command['answer'] = (options, { library }) =>
   who(library, { name: optionalString(options.name), work: optionalString(options.work) });
@@ -17,7 +17,8 @@ export default {
     .addStringOption((o) =>
       o.setName('name').setDescription('A name as the texts write it').setRequired(true).setMaxLength(MAX_NAME_LENGTH).setAutocomplete(true),
     )
-    .addStringOption((o) => workOption(o)),
+    .addStringOption((o) => workOption(o))
+    .addBooleanOption((o) => spoilersOption(o)),
   answer,
   choices,
   execute: executeWith(answer),

@@ -10,3 +10,5 @@ export { workChoices, nameChoices, footnoteChoices, queryChoices, MAX_CHOICES, t
 export { find, type FindRequest } from './find';
 export { cite, chicago, mla, invertName } from './cite';
 export { checkDaily, chooseDaily, dailyKey, timeZoneChoices, type DailyChoice, type DailyOrder, type DailyRequest } from './daily';
+export { libraryView, answerInView, resolveMark, markPhrase, heldBackPhrase, type LibraryView, type ServerSettings, type MarkSetting, type ResolvedMark } from './view';
+export { anyWork, changedLibrary, markFor, nextMark, markedWork, markSetMessage, readingShow, sectionChoices, needsManageServer } from './reading';

@@ -64,6 +64,14 @@ export interface Paging {
   matches?: number;
 }
 
+/** What a reading mark kept out of a reply: counted, never shown. */
+export interface HeldBack {
+  /** Later passages that would have matched. */
+  count: number;
+  /** "the group has read through ch. 12". */
+  marks: string;
+}
+
 export interface QuoteAnswer {
   kind: 'quote';
   query?: string;
@@ -71,6 +79,7 @@ export interface QuoteAnswer {
   quotation: Quotation;
   paging?: Paging;
   private: boolean;
+  heldBack?: HeldBack;
   /**
    * Where the quotation goes: `find` answers "Find in the texts" privately with a Post button,
    * `shared` is what Post posts, `daily` the passage of the day. Absent: a /quote reply.
@@ -87,6 +96,7 @@ export interface SearchAnswer {
   results: Quotation[];
   paging: Paging;
   pageSize: number;
+  heldBack?: HeldBack;
 }
 
 /** A work's metadata naming someone: "Mitch Abidor" translated "Letter to Leon Trotsky". */
@@ -117,6 +127,7 @@ export interface WhoAnswer {
   /** Each work that mentions the name, most mentions first. */
   works?: { workId: string; title: string; mentions: number }[];
   credits?: Credit[];
+  heldBack?: HeldBack;
 }
 
 export interface FootnoteAnswer {
@@ -166,7 +177,8 @@ export interface HelpAnswer {
 /** Errors and empty results: the bot's own words, shown privately. */
 export interface NoticeAnswer {
   kind: 'notice';
-  tone: 'error' | 'empty';
+  /** `done`: a setting was changed as asked. */
+  tone: 'error' | 'empty' | 'done';
   message: string;
   suggestions?: string[];
 }

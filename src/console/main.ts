@@ -27,14 +27,41 @@ export async function bootstrap(
   }
 }
 
-/** `npm run ask -- [--json] ["/command …"]`: one command from the arguments, or one per line of stdin. */
-export async function runConsoleMain(argv: string[]): Promise<void> {
-  const json = argv.includes('--json');
-  const line = argv.filter((a) => a !== '--json').join(' ');
-  const { logger, app } = await bootstrap(() => 'warn', 'corpus');
-  if (line.trim()) {
-    process.stdout.write(`${formatReply(answerLine(line, app, logger), json, !json && process.stdout.isTTY)}\n`);
-    return;
+/** `--json` and `--guild ID` out of the arguments; the rest is the command line. */
+export function consoleArguments(argv: readonly string[]): { json: boolean; guildId?: string; line: string } | { error: string } {
+  const rest: string[] = [];
+  let json = false;
+  let guildId: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--json') json = true;
+    else if (arg === '--guild' || arg.startsWith('--guild=')) {
+      guildId = arg === '--guild' ? argv[++i] : arg.slice('--guild='.length);
+      if (!guildId || !/^[\w-]{1,40}$/.test(guildId)) return { error: '--guild needs a server id, for example --guild 223456789012345678.' };
+    } else rest.push(arg);
   }
-  await runConsole(app, logger, { json, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  return { json, ...(guildId ? { guildId } : {}), line: rest.join(' ') };
+}
+
+/**
+ * `npm run ask -- [--json] [--guild ID] ["/command …"]`: one command from the arguments, or one per
+ * line of stdin, as a member with Manage Server of server ID (default a local one), in the bot's store.
+ */
+export async function runConsoleMain(argv: string[]): Promise<void> {
+  const args = consoleArguments(argv);
+  if ('error' in args) {
+    process.stderr.write(`${args.error}\n`);
+    process.exit(1);
+  }
+  const { json, guildId, line } = args;
+  const { logger, app } = await bootstrap(() => 'warn', 'corpus');
+  try {
+    if (line.trim()) {
+      process.stdout.write(`${formatReply(await answerLine(line, app, logger, guildId), json, !json && process.stdout.isTTY)}\n`);
+      return;
+    }
+    await runConsole(app, logger, { json, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), ...(guildId ? { guildId } : {}) });
+  } finally {
+    await app.store?.close();
+  }
 }

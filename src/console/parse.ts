@@ -25,10 +25,21 @@ export function parseCommandLine(line: string, registry: Registry): ParsedComman
   const command = registry.get(name);
   if (!command) return unknownCommand(name, registry) as NoticeAnswer;
 
-  const declared = command.data.toJSON().options ?? [];
+  let declared = command.data.toJSON().options ?? [];
   const options: CommandOptions = {};
   const free: string[] = [];
-  for (const m of text.slice(head[0].length).matchAll(TOKEN)) {
+  let rest = text.slice(head[0].length);
+  // "/library add work:x": a command made of subcommands takes the subcommand's name first.
+  const subcommands = declared.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  if (subcommands.length) {
+    const sub = /^(\S+)\s*/.exec(rest);
+    const chosen = subcommands.find((o) => o.name === sub?.[1]?.toLowerCase());
+    if (!sub || !chosen) return notice('error', `/${name} needs one of: ${subcommands.map((o) => `/${name} ${o.name}`).join(', ')}.`);
+    options.subcommand = chosen.name;
+    declared = 'options' in chosen ? (chosen.options ?? []) : [];
+    rest = rest.slice(sub[0].length);
+  }
+  for (const m of rest.matchAll(TOKEN)) {
     const key = m[1] ?? m[3];
     const value = m[2] ?? m[4];
     if (key === undefined || value === undefined) {

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Answer } from '../answers';
-import { answerCommand, INTERNAL_ERROR, type AppContext } from '../discord/dispatch';
+import { guildContext, INTERNAL_ERROR, performCommand, type AppContext } from '../discord/dispatch';
 import { notice } from '../answers';
 import type { Logger } from '../logger';
 import { render } from '../render/render';
@@ -15,13 +15,23 @@ export interface ConsoleOptions {
   /** Where the prompt goes in an interactive session; never stdout's answers. */
   prompt?: NodeJS.WritableStream;
   interactive?: boolean;
+  /** The server the console plays (--guild). */
+  guildId?: string;
 }
 
-/** One line in, one rendered reply out: the same renderer as the bot, so the two cannot drift. */
-export function answerLine(line: string, app: AppContext, logger: Logger): Answer {
+/** The server the console plays when no --guild is given: a local one, kept in the same store. */
+export const CONSOLE_GUILD = 'console';
+
+/**
+ * One line in, one rendered reply out: the same renderer as the bot, so the two cannot drift. The
+ * console plays one server (`guildId`, default a local one) and one member who has Manage Server.
+ */
+export async function answerLine(line: string, app: AppContext, logger: Logger, guildId = CONSOLE_GUILD): Promise<Answer> {
   try {
     const parsed = parseCommandLine(line, app.registry);
-    return 'kind' in parsed ? parsed : answerCommand(parsed.name, parsed.options, app);
+    if ('kind' in parsed) return parsed;
+    const context = await guildContext({ ...app, canManageServer: true }, guildId);
+    return await performCommand(parsed.name, parsed.options, context);
   } catch (err) {
     logger.error({ err, line }, 'console command failed');
     return notice('error', INTERNAL_ERROR);
@@ -48,18 +58,18 @@ const tooLongLine = (length: number) =>
  */
 export async function runConsole(app: AppContext, logger: Logger, options: ConsoleOptions): Promise<void> {
   const ansi = !options.json && Boolean((options.output as { isTTY?: boolean }).isTTY);
-  const answer = (line: InputLine) => {
-    const reply = 'tooLong' in line ? tooLongLine(line.tooLong) : answerLine(line.text, app, logger);
+  const answer = async (line: InputLine) => {
+    const reply = 'tooLong' in line ? tooLongLine(line.tooLong) : await answerLine(line.text, app, logger, options.guildId);
     options.output.write(`${formatReply(reply, options.json, ansi)}\n${options.json ? '' : '\n'}`);
   };
   if (!options.interactive) {
-    for await (const line of readLines(options.input as AsyncIterable<string | Buffer>)) answer(line);
+    for await (const line of readLines(options.input as AsyncIterable<string | Buffer>)) await answer(line);
     return;
   }
   const lines = createInterface({ input: options.input, output: options.prompt ?? process.stderr, prompt: 'marginalia> ', terminal: true });
   lines.prompt();
   for await (const line of lines) {
-    answer(line.length > MAX_LINE ? { tooLong: line.length } : { text: line });
+    await answer(line.length > MAX_LINE ? { tooLong: line.length } : { text: line });
     lines.prompt();
   }
 }

@@ -13,10 +13,11 @@ import type { Logger } from '../logger';
 import { renderChoices } from '../render/choices';
 import { render } from '../render/render';
 import { decodeAction } from '../render/actions';
-import { answerButton, INTERNAL_ERROR, unknownCommand, type AppContext } from './dispatch';
+import { answerButton, guildContext, INTERNAL_ERROR, unknownCommand, type AppContext } from './dispatch';
 import { discuss } from './threads';
 import { createDaily } from './daily';
 import type { DailyRunner } from '../daily/runner';
+import type { Store } from '../store';
 import { optionsOf, replyWith, toReplyOptions, updateWith } from './respond';
 import { ConnectionWatchdog } from './watchdog';
 
@@ -61,7 +62,7 @@ const outcomeOf = (answer: Answer | undefined) => (answer ? (answer.kind === 'no
 export async function handleInteraction(interaction: Interaction, shared: AppContext, logger: Logger): Promise<void> {
   const started = performance.now();
   // Who asks and where: read from the interaction itself, since a server can override a command's default permissions.
-  const app: AppContext = {
+  let app: AppContext = {
     ...shared,
     ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
     canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
@@ -69,6 +70,8 @@ export async function handleInteraction(interaction: Interaction, shared: AppCon
   const line: Record<string, unknown> = { id: interaction.id, user: interaction.user?.id, guild: interaction.guildId };
   let outcome = 'none';
   try {
+    // The server's own view of the library: its works, nothing past its reading marks.
+    app = await guildContext(app, interaction.guildId ?? undefined);
     if (interaction.isChatInputCommand()) {
       Object.assign(line, { interaction: 'command', command: interaction.commandName, options: optionsOf(interaction) });
       const command = app.registry.get(interaction.commandName);
@@ -184,6 +187,25 @@ export async function startBot(config: Config & { discordToken: string }, app: A
 }
 
 /** A client with every handler the bot needs, and the promise that settles if Discord closes its gateway for good. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Records when the bot leaves a server, so its data goes 30 days later (purged at start and daily),
+ * and forgets the leave if it comes back. An outage is GuildUnavailable in discord.js, not a leave.
+ */
+function watchMembership(client: Client, store: Store, logger: Logger): void {
+  const failed = (what: string) => (err: unknown) => logger.error({ err }, what);
+  client.on(Events.GuildDelete, (guild) => void store.guilds.left(guild.id).catch(failed('could not record leaving a server')));
+  client.on(Events.GuildCreate, (guild) => void store.guilds.present(guild.id).catch(failed('could not record being in a server')));
+  const purge = setInterval(() => {
+    store.guilds
+      .purge()
+      .then((gone) => gone.length && logger.info({ guilds: gone }, 'purged the data of servers the bot left over 30 days ago'))
+      .catch(failed('could not purge the data of servers the bot left'));
+  }, DAY_MS);
+  purge.unref();
+}
+
 function wireClient(config: Config, app: AppContext, logger: Logger, watchdog: ConnectionWatchdog): { client: Client; lost: Promise<{ code: number }>; daily?: DailyRunner } {
   const client = createClient(config, watchdog);
   const daily = app.dailyStore ? createDaily({ store: app.dailyStore, library: app.library, rest: client.rest, logger, ...(app.clock ? { clock: app.clock } : {}) }) : undefined;
@@ -211,5 +233,6 @@ function wireClient(config: Config, app: AppContext, logger: Logger, watchdog: C
     onLost({ code: event.code });
   });
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+  if (app.store) watchMembership(client, app.store, logger);
   return { client, lost, ...(daily ? { daily: daily.runner } : {}) };
 }

@@ -1,4 +1,5 @@
-import { cite, context as contextAnswer, notice, passageQuote, quote, search, works, type Answer } from '../answers';
+import { answerInView, cite, context as contextAnswer, libraryView, notice, passageQuote, quote, search, works, type Answer } from '../answers';
+import { answerGuarded } from './guard';
 import { decodeAction } from '../render/actions';
 import type { CommandContext, CommandOptions } from './command';
 import type { Clock, DailyStore } from '../daily/runner';
@@ -22,14 +23,37 @@ export function unknownCommand(name: string, registry: Registry): Answer {
   return notice('error', `There is no command “/${name}”. The commands are ${names}.`);
 }
 
-/** A command's answer by name: what the bot and the console both call. */
-export function answerCommand(name: string, options: CommandOptions, app: AppContext): Answer {
-  const command = app.registry.get(name);
-  return command ? command.answer(options, app) : unknownCommand(name, app.registry);
+/**
+ * The app as one server sees it: its view of the library from its settings (cached; re-read when
+ * another process wrote them). Without a server or a store, the app as it is.
+ */
+export async function guildContext(app: AppContext, guildId: string | undefined): Promise<AppContext> {
+  if (!guildId) return app;
+  if (!app.store) return { ...app, guildId };
+  await app.store.refresh();
+  const view = libraryView(app.library, await app.store.guilds.settings(guildId));
+  return { ...app, guildId, library: view.library, view, guilds: app.store.guilds };
 }
 
-/** A button's answer, from its custom_id alone. */
+/** A command's answer by name, read-only and guarded: what tests and the in-process console call. */
+export function answerCommand(name: string, options: CommandOptions, app: AppContext): Answer {
+  const command = app.registry.get(name);
+  return command ? answerGuarded((context) => command.answer(options, context), options, app) : unknownCommand(name, app.registry);
+}
+
+/** A command's answer by name, settings changes included: what the console awaits, as the bot does. */
+export async function performCommand(name: string, options: CommandOptions, app: AppContext): Promise<Answer> {
+  const change = app.registry.get(name)?.change?.(options, app);
+  return (await change) ?? answerCommand(name, options, app);
+}
+
+/** A button's answer, from its custom_id alone, in the clicking server's view. */
 export function answerButton(customId: string, app: AppContext): Answer {
+  const { view, ...rest } = app;
+  return view ? answerInView(view, (library) => buttonAnswer(customId, { ...rest, library })) : buttonAnswer(customId, app);
+}
+
+function buttonAnswer(customId: string, app: AppContext): Answer {
   const decoded = decodeAction(customId);
   if (!decoded.ok) return notice('error', decoded.reason);
   const { action } = decoded;

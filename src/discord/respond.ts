@@ -12,6 +12,7 @@ import type { Answer, Choice } from '../answers';
 import { renderChoices } from '../render/choices';
 import { render, type ReplyData } from '../render/render';
 import type { Command, CommandContext, CommandOptions, TargetMessage } from './command';
+import { answerGuarded, wantsSpoilers } from './guard';
 
 /** Past this age an interaction is deferred first, so a slow moment cannot miss Discord's 3 s deadline. */
 export const DEFER_AFTER_MS = 1500;
@@ -27,8 +28,8 @@ export function toReplyOptions(data: ReplyData): InteractionReplyOptions & Inter
 }
 
 /** Sends an answer as a reply, deferring first if the interaction is already old. */
-export async function replyWith(interaction: CommandInteraction | ButtonInteraction, answer: Answer): Promise<void> {
-  const data = render(answer).data;
+export async function replyWith(interaction: CommandInteraction | ButtonInteraction, answer: Answer, { private: only = false } = {}): Promise<void> {
+  const data = render(answer, { private: only }).data;
   const options = toReplyOptions(data);
   if (interaction.deferred || interaction.replied) {
     await interaction.editReply(options);
@@ -47,10 +48,11 @@ export async function updateWith(interaction: ButtonInteraction, answer: Answer)
 }
 
 /** The shared `execute` of every command: answer from the pure core, then reply. */
-export function executeWith(answer: Command['answer']): Command['execute'] {
+export function executeWith(answer: Command['answer'], change?: Command['change']): Command['execute'] {
   return async (interaction: ChatInputCommandInteraction, context: CommandContext) => {
-    const result = answer(optionsOf(interaction), context);
-    await replyWith(interaction, result);
+    const options = optionsOf(interaction);
+    const result = (await change?.(options, context)) ?? answerGuarded((c) => answer(options, c), options, context);
+    await replyWith(interaction, result, { private: wantsSpoilers(options) });
     return result;
   };
 }

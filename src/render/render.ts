@@ -24,6 +24,7 @@ import type {
   CiteAnswer,
 } from '../answers';
 import { WORKS_PAGE_SIZE } from '../answers';
+import { heldBackPhrase } from '../answers/view';
 import { encodeAction, type ButtonAction } from './actions';
 import { escapeMarkdown as escape, linkable } from './escape';
 import { attributionLine, citationHeading, shortTitle, formatDate, markdownLine, noteRoleLabel, quoteMarkdown, voice } from './format';
@@ -48,6 +49,8 @@ export interface InteractionReply {
 export interface RenderOptions {
   /** Answering a button: update its message rather than post a new one. */
   update?: boolean;
+  /** Only the reader who asked sees it (an answer with spoilers:true). */
+  private?: boolean;
 }
 
 /** Colours tell the reader at a glance whose words they are reading. */
@@ -56,6 +59,14 @@ const NO_MENTIONS = { parse: [] as [] };
 
 export function render(answer: Answer, options: RenderOptions = {}): InteractionReply {
   const data = renderData(answer);
+  if (options.private) data.flags = (data.flags ?? 0) | MessageFlags.Ephemeral;
+  const held = 'heldBack' in answer && answer.heldBack;
+  if (held && data.embeds?.[0]) {
+    // The one thing a reply says of what a reading mark held back: how many, and where the group is.
+    const first = data.embeds[0];
+    const line = `${heldBackPhrase(held)}.`;
+    first.footer = { text: clip(first.footer?.text ? `${line}\n${first.footer.text}` : line, LIMITS.footer) };
+  }
   const type = options.update ? InteractionResponseType.UpdateMessage : InteractionResponseType.ChannelMessageWithSource;
   // An updated message keeps its visibility; flags other than those are not Discord's to change.
   if (options.update) {

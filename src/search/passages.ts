@@ -9,6 +9,8 @@ export interface PassageIndex {
   search: MiniSearch<IndexedPassage>;
   /** How many passages hold each index term. */
   documentFrequency: ReadonlyMap<string, number>;
+  /** Only these passages, by corpus index: a server's view of the library. Absent: every passage. */
+  only?: (index: number) => boolean;
 }
 
 /**
@@ -178,7 +180,9 @@ export function searchPassages(index: PassageIndex, passages: readonly Passage[]
 /** The best `limit` hits, and how many passages match in all. */
 export function countedSearch(index: PassageIndex, passages: readonly Passage[], { query, workId, limit = 5, typing = false }: PassageQuery): { hits: PassageHit[]; total: number } {
   const options: SearchOptions = typing ? { ...typingSearchOptions } : {};
-  if (workId) options.filter = (r) => passages[r.id as number]?.workId === workId;
+  const { only } = index;
+  if (workId) options.filter = only ? (r) => only(r.id as number) && passages[r.id as number]?.workId === workId : (r) => passages[r.id as number]?.workId === workId;
+  else if (only) options.filter = (r) => only(r.id as number);
   const searched = withoutCommonWords(index, query);
   const results = index.search.search(searched, options);
   const queryTerms = [...new Set(wordSpans(searched).flatMap((s) => processTerm(s.word) ?? []))];

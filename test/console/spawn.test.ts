@@ -47,7 +47,7 @@ function run(script: string, args: string[], stdin: string): Promise<Run> {
 }
 
 /** What the console prints for a line, computed in this process with the same registry and renderer. */
-const inProcess = (line: string) => render(answerLine(line, seed.app, createLogger({ level: 'silent' })));
+const inProcess = async (line: string) => render(await answerLine(line, seed.app, createLogger({ level: 'silent' })));
 
 // Each test spawns its own process; they run side by side.
 describe.concurrent('npm run ask (src/console/ask.ts)', () => {
@@ -58,7 +58,7 @@ describe.concurrent('npm run ask (src/console/ask.ts)', () => {
     const lines = stdout.split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toBe('');
-    expect(JSON.parse(lines[0] ?? '')).toEqual(JSON.parse(JSON.stringify(inProcess('/who Hernandez'))));
+    expect(JSON.parse(lines[0] ?? '')).toEqual(JSON.parse(JSON.stringify(await inProcess('/who Hernandez'))));
   });
 
   it('--json over stdin: one JSON line per input line, in order, blank, bad and hostile lines included', async ({ expect }) => {
@@ -74,7 +74,7 @@ describe.concurrent('npm run ask (src/console/ask.ts)', () => {
     expect(lines.pop()).toBe('');
     const replies = lines.map((l) => JSON.parse(l) as unknown);
     const tooLong = { type: 4, data: { content: 'That line is 2000007 characters long; the console reads lines of up to 8192 characters.', flags: 64, allowed_mentions: { parse: [] } } };
-    const expected = [...input.map(inProcess), inProcess('/footnote 3 /footnote 7'), tooLong, inProcess('/help')];
+    const expected = await Promise.all([...input.map(inProcess), inProcess('/footnote 3 /footnote 7'), tooLong, inProcess('/help')]);
     expect(replies).toEqual(expected.map((r) => JSON.parse(JSON.stringify(r))));
     // The blank line is answered, so answers stay in step with lines: a notice asking for a command.
     expect(replies[3]).toEqual({ type: 4, data: { content: 'Type a command, for example /quote anarchists in Catalonia, or /help.', flags: 64, allowed_mentions: { parse: [] } } });
@@ -85,7 +85,7 @@ describe.concurrent('npm run ask (src/console/ask.ts)', () => {
     const input = ['/footnote 7', '/who Hernandez', '/who \u001b]52;c;cm0gLXJmIC8=\u0007x\u001b[2J\u009b31m'];
     const { code, stdout } = await run('src/console/ask.ts', [], `${input.join('\n')}\n`);
     expect(code).toBe(0);
-    expect(stdout).toBe(input.map((line) => `${replyToText(inProcess(line))}\n\n`).join(''));
+    expect(stdout).toBe((await Promise.all(input.map(async (line) => `${replyToText(await inProcess(line))}\n\n`))).join(''));
     expect(stdout.startsWith('(only you can see this)\nThere is no footnote 7. Letter to Leon Trotsky has footnotes 1–4.\n\n')).toBe(true);
     expect(stdout).not.toContain('\u001b[');
     // Control characters in the input are shown, not obeyed: OSC 52 would write to the clipboard.
@@ -100,7 +100,7 @@ describe.concurrent('npm start (src/main.ts) without DISCORD_TOKEN', () => {
     const { code, stdout, stderr } = await run('src/main.ts', [], '/footnote 3\n');
     expect(code).toBe(0);
     expect(stderr).toMatch(/DISCORD_TOKEN is not set/);
-    expect(stdout).toBe(`${replyToText(inProcess('/footnote 3'))}\n\n`);
+    expect(stdout).toBe(`${replyToText(await inProcess('/footnote 3'))}\n\n`);
     expect(stdout).toContain('> Translation of the revolution betrayed.');
     expect(stdout).not.toMatch(/DISCORD_TOKEN|marginalia>/);
   });
