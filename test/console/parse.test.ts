@@ -40,8 +40,8 @@ describe('parseCommandLine', () => {
     ['/footnote 3 chapter:2.5', () => '/footnote chapter must be a whole number, not “2.5”.'],
     ['/footnote 3 chapter:9999999999', () => '/footnote chapter must be a whole number, not “9999999999”.'],
     ['/quote x public:maybe', () => '/quote public must be true or false, not “maybe”.'],
-    ['/quote x colour:red', () => '/quote has no option “colour”. Its options are: query, work, public.'],
-    ['/who Hernandez query:x', () => '/who has no option “query”. Its options are: name, work.'],
+    ['/quote x colour:red', () => '/quote has no option “colour”. Its options are: query, work, public, spoilers.'],
+    ['/who Hernandez query:x', () => '/who has no option “query”. Its options are: name, work, spoilers.'],
     ['/help me', () => '/help takes no options.'],
     ['/works colour:red', () => '/works takes no options.'],
     ['/footnote 3 number:4', () => '/footnote was given number twice.'],
@@ -53,6 +53,6 @@ describe('parseCommandLine', () => {
   });
 
   it('the command list in the error comes from the registry', () => {
-    expect([...registry.keys()].sort()).toEqual(['daily', 'footnote', 'help', 'quote', 'search', 'who', 'works']);
+    expect([...registry.keys()].sort()).toEqual(['daily', 'footnote', 'help', 'library', 'quote', 'reading', 'search', 'who', 'works']);
   });
 });

@@ -113,7 +113,7 @@ describe('slash commands', () => {
     const callback = await ask('nonexistent');
     expect(callback.body.type).toBe(4);
     expect(dataOf(callback).flags).toBe(MessageFlags.Ephemeral);
-    expect(dataOf(callback).content).toMatch(/^There is no command “\/nonexistent”\. The commands are \/daily, \/footnote, \/help, \/quote/);
+    expect(dataOf(callback).content).toMatch(/^There is no command “\/nonexistent”\. The commands are \/daily, \/footnote, \/help, \/library, \/quote/);
   });
 });
 

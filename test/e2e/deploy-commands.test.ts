@@ -50,7 +50,7 @@ describe.concurrent('deploy-commands', () => {
       });
       expect(double.requests[0]?.body).toEqual(expected);
       expect(expected.length).toBeGreaterThanOrEqual(6);
-      expect(proc.stdout()).toMatch(new RegExp(`^Registered ${expected.length} commands for guild ${GUILD_ID}: /daily, /footnote, /help, /quote, .*“Find in the texts” \\(message menu\\)\n$`));
+      expect(proc.stdout()).toMatch(new RegExp(`^Registered ${expected.length} commands for guild ${GUILD_ID}: /daily, /footnote, /help, /library, /quote, .*“Find in the texts” \\(message menu\\)\n$`));
     }));
 
   it('PUTs them globally when DISCORD_GUILD_ID is unset', () =>
