@@ -1,5 +1,5 @@
 import type { Footnote, Work } from '../corpus';
-import { keyOf, lookupName, suggestNames, type Mention, type NameEntry } from '../search/names';
+import { keyOf, lookupName, suggestNames, type Mention } from '../search/names';
 import { attribution, footnoteView, quotation, type Library } from './library';
 import { cleanText, isNotice, MAX_NAME_LENGTH, notice, resolveWork, tooLong } from './input';
 import type { Answer, Credit, Quotation, WhoAnswer } from './types';
@@ -58,16 +58,25 @@ export function who(library: Library, request: WhoRequest): Answer {
       const view = footnoteView(entryWork, note);
       glosses.push({ footnote: view, attribution: noteAttribution(entryWork, note) });
     }
-    const byText = groupMentions(entry);
+    const typedForm = entry.keys.indexOf(typed);
+    const { mentions: all } = entry;
     let inWork = 0;
-    for (const [ref, spans] of byText) {
-      if (ref.note !== undefined && entry.glosses.includes(ref.note)) continue;
-      inWork += spans.length;
-      if (ref.note === undefined) passageCount++;
+    // A text's mentions stand side by side: each run of one passage's (or note's) mentions is one text.
+    for (let next = 0; next < all.length; ) {
+      const from = next;
+      const first = all[from] as Mention;
+      let isTyped = false;
+      for (; next < all.length && all[next]?.seq === first.seq && all[next]?.note === first.note; next++) {
+        if (all[next]?.form === typedForm) isTyped = true;
+      }
+      const to = next;
+      if (first.note !== undefined && entry.glosses.includes(first.note)) continue;
+      inWork += to - from;
+      if (first.note === undefined) passageCount++;
       else noteCount++;
-      const isTyped = spans.some((m) => entry.keys[m.form] === typed);
       if ((isTyped ? taken.typed : taken.other) >= SHOWN_MENTIONS) continue;
-      const q = mentionQuotation(library, entryWork, ref, spans);
+      const ref: TextRef = first.note === undefined ? { seq: first.seq ?? 0 } : { note: first.note };
+      const q = mentionQuotation(library, entryWork, ref, all.slice(from, to));
       if (!q) continue;
       quoted.push({ quotation: q, typed: isTyped });
       taken[isTyped ? 'typed' : 'other']++;
@@ -96,23 +105,6 @@ export function who(library: Library, request: WhoRequest): Answer {
 }
 
 type TextRef = { seq: number; note?: undefined } | { seq?: undefined; note: string };
-
-/** An entry's mentions by the passage or note they stand in, in the order of the work. */
-function groupMentions(entry: NameEntry): Map<TextRef, Mention[]> {
-  const refs = new Map<string, TextRef>();
-  const grouped = new Map<TextRef, Mention[]>();
-  for (const mention of entry.mentions) {
-    const id = mention.note === undefined ? `p${mention.seq ?? 0}` : `n${mention.note}`;
-    let ref = refs.get(id);
-    if (!ref) {
-      ref = mention.note === undefined ? { seq: mention.seq ?? 0 } : { note: mention.note };
-      refs.set(id, ref);
-      grouped.set(ref, []);
-    }
-    grouped.get(ref)?.push(mention);
-  }
-  return grouped;
-}
 
 function mentionQuotation(library: Library, work: Work, ref: TextRef, spans: Mention[]): Quotation | undefined {
   const highlights = spans.map(({ start, end }) => ({ start, end }));

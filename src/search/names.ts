@@ -43,6 +43,8 @@ export interface NameIndex {
   /** Folded form → the entries (at most one per work) it names. */
   byKey: Map<string, number[]>;
   groups: NameGroup[];
+  /** Folded forms by length, for the one-typo search. */
+  byLength: Map<number, string[]>;
   /** Fuzzy and prefix search over the groups' forms. */
   search: MiniSearch<{ id: number; names: string }>;
 }
@@ -579,7 +581,13 @@ export function assembleNameIndex(workEntries: readonly WorkNameEntry[]): NameIn
   }
   const search = new MiniSearch<{ id: number; names: string }>(nameSearchOptions);
   search.addAll(groups.map((g) => ({ id: g.id, names: [...(forms.get(g.id) ?? [])].join(' ') })));
-  return { entries, byKey, groups, search };
+  const byLength = new Map<number, string[]>();
+  for (const key of byKey.keys()) {
+    const list = byLength.get(key.length);
+    if (list) list.push(key);
+    else byLength.set(key.length, [key]);
+  }
+  return { entries, byKey, groups, byLength, search };
 }
 
 /** Letters a name must have before a single typo in it is read as that name. */
@@ -616,10 +624,21 @@ export function lookupName(index: NameIndex, query: string, workId?: string): Na
   if (part.length > 1) return undefined;
 
   if (key.replace(/ /g, '').length < MIN_TYPO_LETTERS) return undefined;
-  const near = groupsIn(index.search.search(key, { combineWith: 'AND', prefix: false, fuzzy: 2 }))
-    .map(({ group, entries }) => ({ group, entries: entries.filter((e) => e.keys.some((k) => withinOneEdit(key, k))) }))
-    .filter(({ entries }) => entries.length > 0);
-  return near.length === 1 && near[0] ? { entries: near[0].entries, kind: 'typo' } : undefined;
+  // Only forms one letter longer or shorter can be one edit away: a few hundred comparisons at most.
+  // Grouped by shown name: one person in several works is still one match.
+  const near = new Map<string, NameEntry[]>();
+  for (const length of [key.length - 1, key.length, key.length + 1]) {
+    for (const form of index.byLength.get(length) ?? []) {
+      if (!withinOneEdit(key, form)) continue;
+      for (const entry of (index.byKey.get(form) ?? []).flatMap(inScope)) {
+        const list = near.get(entry.name) ?? [];
+        if (!list.includes(entry)) list.push(entry);
+        near.set(entry.name, list);
+      }
+    }
+  }
+  const [only, ...others] = near.values();
+  return only && others.length === 0 ? { entries: only, kind: 'typo' } : undefined;
 }
 
 /** True when `a` becomes `b` by at most one letter added, dropped or changed, or two neighbours swapped. */
