@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { loadConfig } from '../config';
+import { FRONT_FIELDS } from '../import/front-matter';
 import type { ImportMeta } from '../import/types';
 import { importBook } from '../import/run';
 
@@ -9,16 +10,8 @@ import { importBook } from '../import/run';
  * corpus (CORPUS_DIR unless --out); exit 1 if it cannot be imported.
  */
 dotenv.config({ quiet: true });
-const META_FLAGS = {
-  title: 'title',
-  'short-title': 'shortTitle',
-  author: 'author',
-  translator: 'translator',
-  date: 'date',
-  license: 'license',
-  source: 'source',
-  url: 'url',
-} as const satisfies Record<string, keyof ImportMeta>;
+/** One flag per attribution field, named as its front-matter field: `--short-title` sets `short_title`. */
+const META_FLAGS = Object.fromEntries(Object.entries(FRONT_FIELDS).map(([key, field]) => [field.replace('_', '-'), key as keyof ImportMeta]));
 const usage = `usage: npm run import -- <file> [--id ID] [--out DIR] [--plan] ${Object.keys(META_FLAGS)
   .map((f) => `[--${f} TEXT]`)
   .join(' ')} [--reset-metadata]\n`;

@@ -2,6 +2,7 @@ import { HTMLElement, Node, NodeType, parse } from 'node-html-parser';
 import { MAX_LOC_LENGTH } from '../corpus/attributes';
 import { readEpub, resolveHref, localName, parseXml, type EpubLandmark, type EpubPackage } from '../corpus/epub';
 import { collapseWhitespace, PAGE_NUMBERS } from '../corpus/sources';
+import { BACK_LINK, escapeRegExp, isInside, LABEL } from './html';
 import { lineIndexOf } from './lines';
 import { epubMeta, mergeMeta } from './metadata';
 import { emptyTree, NOTE_MARKERS, noteMarker, type BookTree, type ContentsEntry, type DivisionKind, type Matter, type MatterKind, type TreeHeading } from './tree';
@@ -129,8 +130,6 @@ const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'td', 'th
 const NOTES_SECTIONS = new Set(['endnotes', 'footnotes', 'rearnotes', 'notes']);
 /** An element that is one note. */
 const NOTE_TYPES = new Set(['footnote', 'endnote', 'rearnote', 'note']);
-const LABEL = /^\[?\(?([\w*†‡§]{1,4})\)?\]?$/;
-const BACK_LINK = /^(?:\[?\(?[\w*†‡§]{1,4}\)?\]?|↩\uFE0E?|\^|back|return)$/i;
 
 /** Front and back matter that is never passages, by `epub:type` (EPUB 3 vocabulary, Standard Ebooks' `se:` terms) and EPUB 2 guide types. */
 const LEFT_OUT: Record<string, MatterKind> = {
@@ -251,8 +250,6 @@ function inNotes(el: HTMLElement): boolean {
   return false;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The printed label that opens a note: "1.", "[1]", "(*)", "1)". */
 const leadingLabel = (label: string) => new RegExp(`^[\\[(]?${escapeRegExp(label)}[\\])]?[.):]?(?:\\s+|$)`);
 
@@ -260,10 +257,6 @@ function opensWith(el: HTMLElement, label: string): boolean {
   return label !== '' && leadingLabel(label).test(collapseWhitespace(el.text));
 }
 
-function isInside(node: Node, container: HTMLElement): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) if (n === container) return true;
-  return false;
-}
 
 /** A note's text: backlinks and the leading printed label stripped, paragraphs joined. */
 function noteText(el: HTMLElement, label: string): string {

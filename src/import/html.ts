@@ -9,8 +9,10 @@ import { emptyTree, noteMarker, NOTE_MARKERS, type BookTree, type LeftOut, type 
 const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'td', 'th', 'tr', 'table', 'tbody', 'thead', 'blockquote', 'pre', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'body', 'center', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'figure', 'figcaption']);
 const SKIP = new Set(['head', 'style', 'script', 'img', 'hr', 'nav']);
 const NOTE_CONTAINER = new Set(['p', 'div', 'li', 'aside', 'dd', 'section', 'td', 'blockquote']);
-const LABEL = /^\[?\(?([\w*†‡§]{1,4})\)?\]?$/;
-const BACK_LINK = /^(?:\[?\(?[\w*†‡§]{1,4}\)?\]?|↩|\^|back|return)$/i;
+/** The text of a link that is a note's marker: `1`, `[a]`, `(*)`, `†`. */
+export const LABEL = /^\[?\(?([\w*†‡§]{1,4})\)?\]?$/;
+/** The text of a link back from a note to its marker. */
+export const BACK_LINK = /^(?:\[?\(?[\w*†‡§]{1,4}\)?\]?|↩\uFE0E?|\^|back|return)$/i;
 const BOILERPLATE = /^(?:pg-header|pg-footer|pg-machine-header|pg-start-separator|pg-end-separator)$|pg-boilerplate/;
 const PG_START = /\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
 const PG_END = /\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/i;
@@ -156,7 +158,7 @@ function linkTexts(el: HTMLElement): string[] {
   return [...own, ...el.querySelectorAll('a[href^="#"]')].map((a) => collapseWhitespace(a.text)).filter(Boolean);
 }
 
-function isInside(node: Node, container: HTMLElement): boolean {
+export function isInside(node: Node, container: HTMLElement): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) if (n === container) return true;
   return false;
 }
@@ -172,7 +174,7 @@ function noteContainer(target: HTMLElement): HTMLElement | undefined {
   return undefined;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A note's text without its back-links and leading label. */
 function noteBody(el: HTMLElement, label: string): string {
