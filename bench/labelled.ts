@@ -30,8 +30,45 @@ export const bookQueries: LabelledQuery[] = [
   { query: 'omnipotense of the majorty', workId: 'democracy-in-america', chapter: 20, paragraph: 18 },
 ];
 
-/** The labelled queries whose works are in this corpus. */
+/**
+ * Readers' questions about the books of the regression set (test/books), each labelled with a
+ * sentence the book really holds: the answer is the passage that holds it. Sentences, not ¶
+ * numbers, so the labels stay true however the importer numbers a book's sections and whatever
+ * id it gives it.
+ */
+export const librarySentences: { query: string; sentence: string }[] = [
+  { query: 'the life of man solitary poor nasty brutish and short', sentence: 'And the life of man, solitary, poore, nasty, brutish, and short.' },
+  { query: 'how to erect a common power to defend them from foreigners', sentence: 'The only way to erect such a Common Power, as may be able to defend them from the invasion of Forraigners' },
+  { query: 'laws of nature without the terror of some power are contrary to our natural passions', sentence: 'For the Lawes of Nature (as Justice, Equity, Modesty, Mercy' },
+  { query: 'is it better for a prince to be loved or feared', sentence: 'it is much safer to be feared than loved' },
+  { query: 'better to be adventurous than cautious because fortune is a woman', sentence: 'because fortune is a woman' },
+  { query: 'princes who keep faith and live with integrity not craft', sentence: 'Every one admits how praiseworthy it is in a prince to keep faith' },
+  { query: 'call me Ishmael', sentence: 'Call me Ishmael.' },
+  { query: 'going to sea is my substitute for pistol and ball', sentence: 'This is my substitute for pistol and ball.' },
+  { query: 'abominated the thought of sleeping with the harpooneer', sentence: 'The more I pondered over this harpooneer, the more I abominated the thought of sleeping with him.' },
+  { query: 'if men were angels no government would be needed', sentence: 'If men were angels, no government would be necessary.' },
+  { query: 'the army may aid the magistrate to suppress a small faction or a mob', sentence: 'The army under such circumstances may usefully aid the magistrate to suppress a small faction' },
+  { query: 'public debt of the union a cause of collision between the states', sentence: 'The public debt of the Union would be a further cause of collision between the separate States' },
+  { query: 'over his own body and mind the individual is sovereign', sentence: 'Over himself, over his own body and mind, the individual is sovereign.' },
+  { query: 'a suppressed opinion may be true, its censors are not infallible', sentence: 'First: the opinion which it is attempted to suppress by authority may possibly be true.' },
+  { query: 'liberty of the press a security against corrupt or tyrannical government', sentence: 'The time, it is to be hoped, is gone by, when any defence would be necessary of the "liberty of the press"' },
+  { query: 'a spectre is haunting Europe', sentence: 'A spectre is haunting Europe--the spectre of Communism.' },
+  { query: 'history of all existing societies is the history of class struggles', sentence: 'The history of all hitherto existing societies is the history of class struggles.' },
+  { query: 'the working men have no country', sentence: 'The working men have no country.' },
+  { query: 'transition to monogamy violated a primeval religious law', sentence: 'That the transition to monogamy, reserving a certain woman exclusively to one man, implied the violation of a primeval religious law' },
+  { query: 'polygamy and polyandry could not be put in any historical order', sentence: 'oriental polygamy and Indo-Tibethan polyandry were known' },
+];
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ');
+
+/** The labelled queries whose works are in this corpus: sentences resolve to the one passage that holds them. */
 export function labelledQueries(corpus: Corpus): LabelledQuery[] {
   const ids = new Set(corpus.works.map((w) => w.meta.id));
-  return [...seedQueries, ...bookQueries].filter((q) => ids.has(q.workId));
+  const bySentence = librarySentences.flatMap(({ query, sentence }) => {
+    const holding = corpus.passages.filter((p) => collapse(p.text).includes(collapse(sentence)));
+    const [passage, ...others] = holding;
+    if (others.length) throw new Error(`the labelled sentence "${sentence}" is in ${holding.length} passages; label it with a longer one`);
+    return passage ? [{ query, workId: passage.workId, paragraph: passage.n, chapter: passage.chapter }] : [];
+  });
+  return [...[...seedQueries, ...bookQueries].filter((q) => ids.has(q.workId)), ...bySentence];
 }
