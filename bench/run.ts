@@ -43,6 +43,8 @@ interface ColdStarts {
   withoutCacheMs: number;
   withCacheMs: number;
   readyInProcessMs: { without: number; with: number };
+  /** CPU time to ready (user and system): what the wall times would be on an idle machine, near enough. */
+  cpuMs: { without: number; with: number };
   /** The bot's own memory once ready: corpus, indexes, commands and discord.js loaded. */
   memoryWhenReady: Memory;
 }
@@ -56,12 +58,13 @@ async function coldStarts(corpusDir: string): Promise<ColdStarts> {
     const cold = await start();
     const warm: Run[] = [];
     for (let i = 0; i < COLD_RUNS; i++) warm.push(await start());
-    const report = (r: Run) => JSON.parse(r.stdout) as { readyMs: number; memory: Memory };
+    const report = (r: Run) => JSON.parse(r.stdout) as { readyMs: number; cpuMs: number; memory: Memory };
     const last = warm.at(-1) ?? cold;
     return {
       withoutCacheMs: Math.round(cold.wallMs),
       withCacheMs: Math.round(median(warm.map((r) => r.wallMs))),
       readyInProcessMs: { without: report(cold).readyMs, with: median(warm.map((r) => report(r).readyMs)) },
+      cpuMs: { without: report(cold).cpuMs, with: median(warm.map((r) => report(r).cpuMs)) },
       memoryWhenReady: report(last).memory,
     };
   } finally {
@@ -137,7 +140,7 @@ function table({ name, engines, coldStart, targets }: Result): string[] {
       .map(([answer, l]) => `  ${pad(answer, 40)} ${[l.p50, l.p95, l.p99, l.max].map((v) => pad(String(v), 8)).join(' ')}`),
     `  name index build: ${String(answers.namesBuildMs)} ms`,
     '',
-    `start to ready (compiled): ${coldStart.withoutCacheMs} ms the first time (no cache, no proofs), ${coldStart.withCacheMs} ms from the cache (median of ${COLD_RUNS})`,
+    `start to ready (compiled): ${coldStart.withoutCacheMs} ms the first time (no cache, no proofs), ${coldStart.withCacheMs} ms from the cache (median of ${COLD_RUNS}); CPU time ${coldStart.cpuMs.without} and ${coldStart.cpuMs.with} ms`,
     `the bot once ready: RSS ${coldStart.memoryWhenReady.rssMb} MB, JS heap ${coldStart.memoryWhenReady.heapMb} MB; after all the queries above: RSS ${String(ours.memory.afterQueries?.rssMb)} MB, JS heap ${String(ours.memory.afterQueries?.heapMb)} MB`,
     '',
     'targets: ' + Object.entries(targets).map(([k, ok]) => `${k} ${ok ? 'met' : 'MISSED'}`).join(', '),
