@@ -36,7 +36,7 @@ export const bookQueries: LabelledQuery[] = [
  * numbers, so the labels stay true however the importer numbers a book's sections and whatever
  * id it gives it.
  */
-export const librarySentences: { query: string; sentence: string }[] = [
+export const librarySentences: { query: string; sentence: string | string[] }[] = [
   { query: 'the life of man solitary poor nasty brutish and short', sentence: 'And the life of man, solitary, poore, nasty, brutish, and short.' },
   { query: 'how to erect a common power to defend them from foreigners', sentence: 'The only way to erect such a Common Power, as may be able to defend them from the invasion of Forraigners' },
   { query: 'laws of nature without the terror of some power are contrary to our natural passions', sentence: 'For the Lawes of Nature (as Justice, Equity, Modesty, Mercy' },
@@ -52,20 +52,23 @@ export const librarySentences: { query: string; sentence: string }[] = [
   { query: 'over his own body and mind the individual is sovereign', sentence: 'Over himself, over his own body and mind, the individual is sovereign.' },
   { query: 'a suppressed opinion may be true, its censors are not infallible', sentence: 'First: the opinion which it is attempted to suppress by authority may possibly be true.' },
   { query: 'liberty of the press a security against corrupt or tyrannical government', sentence: 'The time, it is to be hoped, is gone by, when any defence would be necessary of the "liberty of the press"' },
-  { query: 'a spectre is haunting Europe', sentence: 'A spectre is haunting Europe--the spectre of Communism.' },
-  { query: 'history of all existing societies is the history of class struggles', sentence: 'The history of all hitherto existing societies is the history of class struggles.' },
-  { query: 'the working men have no country', sentence: 'The working men have no country.' },
+  // The Gutenberg text and the EPUB are different editions: either wording labels the passage.
+  { query: 'a spectre is haunting Europe', sentence: ['A spectre is haunting Europe', 'A specter is haunting Europe'] },
+  { query: 'history of all existing societies is the history of class struggles', sentence: ['The history of all hitherto existing societies is', 'The history of all hitherto existing society is'] },
+  { query: 'the working men have no country', sentence: ['The working men have no country.', 'The workingmen have no country.'] },
   { query: 'transition to monogamy violated a primeval religious law', sentence: 'That the transition to monogamy, reserving a certain woman exclusively to one man, implied the violation of a primeval religious law' },
   { query: 'polygamy and polyandry could not be put in any historical order', sentence: 'oriental polygamy and Indo-Tibethan polyandry were known' },
 ];
 
-const collapse = (text: string) => text.replace(/\s+/g, ' ');
+/** Whitespace collapsed and note markers ("society[4] is") left out, so a label reads as the sentence does. */
+const collapse = (text: string) => text.replace(/\[[\w*†‡]{1,4}\]/g, '').replace(/\s+/g, ' ');
 
 /** The labelled queries whose works are in this corpus: sentences resolve to the one passage that holds them. */
 export function labelledQueries(corpus: Corpus): LabelledQuery[] {
   const ids = new Set(corpus.works.map((w) => w.meta.id));
   const bySentence = librarySentences.flatMap(({ query, sentence }) => {
-    const holding = corpus.passages.filter((p) => collapse(p.text).includes(collapse(sentence)));
+    const wordings = (Array.isArray(sentence) ? sentence : [sentence]).map(collapse);
+    const holding = corpus.passages.filter((p) => wordings.some((w) => collapse(p.text).includes(w)));
     const [passage, ...others] = holding;
     if (others.length) throw new Error(`the labelled sentence "${sentence}" is in ${holding.length} passages; label it with a longer one`);
     return passage ? [{ query, workId: passage.workId, paragraph: passage.n, chapter: passage.chapter }] : [];
