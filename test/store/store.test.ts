@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -117,4 +118,28 @@ describe('guild settings', () => {
     const restored = await openStore(copy);
     expect((await restored.guilds.settings(GUILD)).works).toEqual(['kept']);
   });
+});
+
+describe('two processes', () => {
+  /** Runs open-store.ts in a process of its own; resolves with its exit code and output. */
+  const openIn = (file: string, guildId: string) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'open-store.ts'), file, guildId], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('exit', (code) => resolve({ code, out }));
+    });
+
+  it('open one new database file together: both migrate it safely and both writes are kept', async () => {
+    const file = storeFile(dir);
+    const results = await Promise.all([openIn(file, '100000000000000001'), openIn(file, '100000000000000002')]);
+    expect(results).toEqual([
+      { code: 0, out: '100000000000000001 done\n' },
+      { code: 0, out: '100000000000000002 done\n' },
+    ]);
+    const store = await openStore(file);
+    expect(await store.applied()).toEqual(VERSIONS);
+    for (const guild of ['100000000000000001', '100000000000000002']) expect((await store.guilds.settings(guild)).marks).toHaveLength(1);
+  }, 60_000);
 });
