@@ -110,6 +110,8 @@ export function markerSentence(text: string, ref: { start: number; end: number }
   if (end === ref.end) end += TRAILING_CLOSERS.exec(text.slice(end))?.[0].length ?? 0;
   const words = (from: number) => text.slice(from, end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   for (let before = at - 1; before >= 0 && words(start) < MIN_SENTENCE_WORDS; before--) start = sentences[before]?.start ?? start;
+  // A short sentence that opens its passage ("“Gott, wie naiv!”[18]") is read with the words that follow it.
+  for (let after = at + 1; after < sentences.length && words(start) < MIN_SENTENCE_WORDS; after++) end = Math.max(end, sentences[after]?.end ?? end);
   // The text's own `_italics_` and `*emphasis*` stay whole: an odd count means the span cuts a pair.
   for (const mark of ['_', '*']) {
     if ((text.slice(start, end).split(mark).length - 1) % 2 === 0) continue;

@@ -47,3 +47,20 @@ describe('markerSentence: the sentence a footnote marker closes', () => {
     expect(sentence).toContain('[2]');
   });
 });
+
+describe('every marker of the seed', () => {
+  it('shows the marker, five words or more around it, and only the passage’s own text', async () => {
+    const { loadSeed } = await import('../helpers/library');
+    const { markerViolations } = await import('../helpers/markers');
+    const { corpus } = await loadSeed();
+    expect(corpus.works.flatMap(markerViolations)).toEqual([]);
+  });
+});
+
+describe('a short sentence that opens its passage', () => {
+  it('is read with the words that follow it', () => {
+    expect(shown('“Gott, wie naiv!”[18] said the Emperor, turning to the officer beside him.', '18')).toBe(
+      '“Gott, wie naiv!”[18] said the Emperor, turning to the officer beside him.',
+    );
+  });
+});

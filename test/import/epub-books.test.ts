@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { markerViolations } from '../helpers/markers';
 import { passageLocator } from '../../src/answers/library';
 import { checkCorpus, type Work } from '../../src/corpus';
 import { importBook } from '../../src/import/run';
@@ -65,6 +66,10 @@ describe('The Communist Manifesto (Standard Ebooks EPUB 3)', () => {
   it('quotes nothing from the title page, imprint, colophon or uncopyright', () => {
     expect(work.passages.filter((p) => NOT_THE_AUTHORS.test(p.text)).map((p) => p.text)).toEqual([]);
   });
+
+  it('shows every note marker with five words or more around it, verbatim', () => {
+    expect(markerViolations(work)).toEqual([]);
+  });
 });
 
 describe('War and Peace (Standard Ebooks EPUB 3)', () => {
@@ -101,6 +106,9 @@ describe('War and Peace (Standard Ebooks EPUB 3)', () => {
     expect(work.chapters.find((c) => c.titles.includes('Dramatis Personae'))?.role).toBe('editor');
     expect(work.passages.filter((p) => NOT_THE_AUTHORS.test(p.text)).map((p) => p.text)).toEqual([]);
   });
+  it('shows every note marker with five words or more around it, verbatim', () => {
+    expect(markerViolations(work)).toEqual([]);
+  });
 });
 
 describe('A Vindication of the Rights of Woman (Standard Ebooks EPUB 3)', () => {
@@ -129,5 +137,8 @@ describe('A Vindication of the Rights of Woman (Standard Ebooks EPUB 3)', () => 
   it('places her footnotes, printed as endnotes, by their references', () => {
     expect(noteOn(work, 'yet they reached one of the best of men,', '2')).toBe('Dr. Price.');
     expect(work.passages.filter((p) => NOT_THE_AUTHORS.test(p.text)).map((p) => p.text)).toEqual([]);
+  });
+  it('shows every note marker with five words or more around it, verbatim', () => {
+    expect(markerViolations(work)).toEqual([]);
   });
 });
