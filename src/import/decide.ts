@@ -15,6 +15,7 @@ export function decideTree(tree: BookTree): BookTree {
   promoteHeadings(tree);
   mergeTitles(tree);
   sectionAuthors(tree);
+  leaveOutDatelines(tree);
   decideMatter(tree);
   pairNotes(tree);
   assignStructure(tree);
@@ -69,10 +70,11 @@ function entryTexts(b: TreeBlock): string[] | undefined {
     const linked = b.links.join(' ').length;
     if (linked >= b.text.replace(/[\s\d.]+/g, '').length * 0.3) return b.links;
   }
-  if (b.text.length > 200 || /:$/.test(b.text) || TRANSCRIBER.test(b.text)) return undefined;
+  if (b.text.length > (isAllCaps(b.text) ? 400 : 200) || /:$/.test(b.text) || TRANSCRIBER.test(b.text)) return undefined;
   // Prose: lines as long as a page's, or a sentence running on.
-  if (b.lineCount !== undefined ? b.lineCount > 3 || (b.lineCount > 1 && b.text.length / b.lineCount > 60) : b.text.length > 120) return undefined;
-  if (/[.!?]["”’]?\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(b.text)) return undefined;
+  const caps = isAllCaps(b.text);
+  if (b.lineCount !== undefined ? (b.lineCount > 3 || (b.lineCount > 1 && b.text.length / b.lineCount > 60)) && !caps : b.text.length > 120) return undefined;
+  if (b.text.length > 100 && /[.!?]["”’]?\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(b.text)) return undefined;
   const words = b.text.split(/\s+/);
   if (words.length >= 6 && words.filter((w) => /^\p{Ll}/u.test(w)).length > words.length / 2) return undefined;
   return [b.text];
@@ -97,16 +99,19 @@ function leaveOutContents(tree: BookTree): void {
     const from = titled ? i + 1 : i;
     const region: string[][] = [];
     const keys: string[] = [];
+    let restarted = false;
     for (let j = from; j < tree.blocks.length; j++) {
       const texts = entryTexts(tree.blocks[j] as TreeBlock);
       if (!texts) break;
       const key = entryKey(texts.join(' '));
-      if (keys.length && key === keys[0]) break;
+      restarted = keys.length > 0 && key === keys[0];
+      if (restarted) break;
       region.push(texts);
       keys.push(key);
     }
     let end = region.length;
-    while (end > 1 && ` ${keys.slice(0, end - 1).join(' ')} `.includes(` ${keys[end - 1] ?? ''} `)) end--;
+    // Ended by prose: the entries just before it that repeat earlier ones are the text's own headings.
+    while (!restarted && end > 1 && ` ${keys.slice(0, end - 1).join(' ')} `.includes(` ${keys[end - 1] ?? ''} `)) end--;
     if (!titled && end < 3) {
       out.push(block);
       continue;
@@ -127,7 +132,12 @@ function promoteHeadings(tree: BookTree): void {
   const contents = new Set((tree.contents ?? []).map((e) => entryKey(e.title)).filter(Boolean));
   const plain = tree.blocks.filter((b): b is TreeParagraph => isParagraph(b) && b.lineCount !== undefined);
   if (!plain.length) {
-    for (const b of tree.blocks) if (isHeading(b) && contents.has(entryKey(b.title))) b.inContents = true;
+    // A page with headings of its own: a paragraph that only names a division in capitals is one too.
+    tree.blocks = tree.blocks.map((b) => {
+      if (isHeading(b) && contents.has(entryKey(b.title))) b.inContents = true;
+      if (!isParagraph(b) || b.text.length > 80 || !isAllCaps(b.text) || !divisionOf(b.text)) return b;
+      return { type: 'heading', title: b.text, line: b.line, ...(b.file ? { file: b.file } : {}), ...(contents.has(entryKey(b.text)) ? { inContents: true } : {}) };
+    });
     return;
   }
   const apart = (p: TreeParagraph) => (p.blanksBefore ?? 0) >= 2;
@@ -146,7 +156,9 @@ function promoteHeadings(tree: BookTree): void {
     if (oneOrTwo && NAMED.test(t) && (looksLikeTitle(t) || isAllCaps(t) || /^[\p{Lu}][^.]*\.$/u.test(t))) return heading();
     if (oneOrTwo && contents.has(entryKey(t))) return heading();
     if (oneOrTwo && numberedTitle(t) && (isAllCaps(t) || t.length <= 60) && !/[.!?]\s+\p{Ll}/u.test(t)) return heading();
-    if (apart(b) && b.lineCount === 1 && looksLikeTitle(t)) {
+    const titleLine = b.lineCount === 1 && (looksLikeTitle(t) || (titleCased(t) && t.length <= 60 && !/[.!?]$/.test(t)));
+    const capsLines = (b.lineCount ?? 1) <= 3 && isAllCaps(t) && t.length <= 220 && looksLikeTitle(t.slice(0, 80)) && !/[.,;:]$/.test(t);
+    if (apart(b) && (titleLine || capsLines)) {
       // A line standing apart reads as a title; in a book without keyword headings, capitals make a chapter.
       const h = heading();
       if (isAllCaps(t) && !keywordBook && !contents.size) h.level = 2;
@@ -156,6 +168,16 @@ function promoteHeadings(tree: BookTree): void {
   });
 }
 
+/** A heading that stops mid-sentence ("… and to", "… unjust,") and a paragraph going on in lower case. */
+const runsOn = (h: TreeHeading, next: TreeBlock | undefined): next is TreeParagraph =>
+  isParagraph(next) && /[\p{Ll},;]$/u.test(h.title) && /^\p{Ll}/u.test(next.text) && !divisionOf(h.title);
+
+/** "The Structure of the Government Must Furnish the Proper Checks…": most words capitalised. */
+const titleCased = (text: string) => {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length >= 2 && /^\p{Lu}/u.test(text) && words.filter((w) => /^[(“"‘']?\p{Ll}/u.test(w)).length < words.length * 0.4;
+};
+
 const CONTINUES = /(?:[,;:–—-]|\b(?:of|and|the|to|by|in|or|with|which|from|for|a|an))$/i;
 
 /** A heading's title that runs on (`OF MANKIND,` / `AS CONCERNING…`), and a bare `CHAPTER I.` followed by its title line. */
@@ -163,20 +185,36 @@ function mergeTitles(tree: BookTree): void {
   const out: TreeBlock[] = [];
   for (let i = 0; i < tree.blocks.length; i++) {
     const b = tree.blocks[i] as TreeBlock;
+    const after = tree.blocks[i + 1];
+    // A heading that stops mid-sentence ("… and to") and a paragraph that goes on in lower case are one paragraph.
+    if (isHeading(b) && runsOn(b, after)) {
+      out.push({ ...after, text: `${b.title} ${after.text}`, line: b.line });
+      i++;
+      continue;
+    }
     out.push(b);
     if (!isHeading(b)) continue;
     const division = divisionOf(b.title);
     const next = tree.blocks[i + 1];
-    if (!division && !numberedTitle(b.title)) continue;
+    if (!division && !numberedTitle(b.title) && !NAMED.test(b.title)) continue;
     const bare = division ? /^\S+\s+\S+?[.:]?$/.test(b.title.replace(/^(?:the|federalist)\s+/i, '')) || /^(?:federalist|the)\s+no\.?\s*\d+$/i.test(b.title) : false;
     // A heading the format already knows as a division (an EPUB chapter "I") is never the title of the one before.
-    if (isHeading(next) && !next.kind && !divisionOf(next.title) && !NAMED.test(next.title) && (CONTINUES.test(b.title) || bare) && next.title.length <= 150) {
+    if (isHeading(next) && !next.kind && !divisionOf(next.title) && !NAMED.test(next.title) && !numberedTitle(next.title) && !runsOn(next, tree.blocks[i + 2]) && (CONTINUES.test(b.title) || bare) && next.title.length <= 150) {
       b.title = `${b.title}${CONTINUES.test(b.title) || /[.:]$/.test(b.title) ? ' ' : '. '}${next.title}`;
       b.endLine = next.endLine ?? next.line;
       i++;
       continue;
     }
-    if (bare && isParagraph(next) && next.lineCount === 1 && next.text.length <= 80 && (looksLikeTitle(next.text) || (isAllCaps(next.text) && /\.$/.test(next.text)))) {
+    // A line in parentheses or capitals right under a heading is its subtitle or epigraph, as a page sets it.
+    const upperShare = (t: string) => (t.match(/\p{Lu}/gu)?.length ?? 0) / Math.max(1, t.match(/\p{L}/gu)?.length ?? 0);
+    if (isParagraph(next) && next.lineCount === 1 && next.text.length <= 80 && (/^\(.*\)\.?$/.test(next.text) || upperShare(next.text) > 0.8) && !authorsLine(tree, next.text)) {
+      if (!division && !b.loc) b.loc = locOf(b.title);
+      b.title = `${b.title} ${next.text}`;
+      b.endLine = next.endLine ?? next.line;
+      i++;
+      continue;
+    }
+    if (bare && isParagraph(next) && (next.lineCount ?? 1) <= 2 && next.text.length <= 150 && (looksLikeTitle(next.text) || (isAllCaps(next.text) && /\.$/.test(next.text)) || titleCased(next.text))) {
       b.title = `${b.title}${/[.:]$/.test(b.title) ? ' ' : '. '}${next.text}`;
       b.endLine = next.endLine ?? next.line;
       i++;
@@ -186,33 +224,60 @@ function mergeTitles(tree: BookTree): void {
 }
 
 /** "HAMILTON", "MADISON, with HAMILTON" under a Federalist paper: the paper's author, from the work's authors. */
-function sectionAuthors(tree: BookTree): void {
+/** "MADISON, with HAMILTON" → "James Madison, with Alexander Hamilton" when the work's authors are those; else undefined. */
+function authorsLine(tree: BookTree, text: string): string | undefined {
   const names = (tree.meta.author ?? '').split(/\s*(?:,|\band\b|&)\s*/).map((n) => n.trim()).filter((n) => n.split(/\s+/).length >= 2);
-  if (names.length < 2) return;
+  if (names.length < 2) return undefined;
   const bySurname = new Map(names.map((n) => [(n.split(/\s+/).at(-1) ?? '').toUpperCase(), n]));
-  const authorLine = (text: string) => {
-    const words = text.replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean);
-    if (!words.length || !words.some((w) => bySurname.has(w.toUpperCase()))) return undefined;
-    if (!words.every((w) => bySurname.has(w.toUpperCase()) || /^(?:and|or|with)$/i.test(w))) return undefined;
-    return text.replace(/[\p{L}]+/gu, (w) => bySurname.get(w.toUpperCase()) ?? w.toLowerCase());
-  };
+  const words = text.replace(/[.,]/g, ' ').split(/\s+/).filter(Boolean);
+  if (!words.length || !words.some((w) => bySurname.has(w.toUpperCase()))) return undefined;
+  if (!words.every((w) => bySurname.has(w.toUpperCase()) || /^(?:and|or|with)$/i.test(w))) return undefined;
+  return text.replace(/[\p{L}]+/gu, (w) => bySurname.get(w.toUpperCase()) ?? w.toLowerCase());
+}
+
+function sectionAuthors(tree: BookTree): void {
+  const authorLine = (text: string) => authorsLine(tree, text);
   const drop = new Set<TreeBlock>();
   let current: TreeHeading | undefined;
   let seen = 0;
   for (const b of tree.blocks) {
-    if (isHeading(b)) {
+    if (isHeading(b) && !(promoted.has(b) && authorLine(b.title))) {
       const d = divisionOf(b.title);
       current = d && (d.kind === 'number' || d.kind === 'chapter') ? b : current;
       seen = 0;
       continue;
     }
-    if (!isParagraph(b) || !current || current.author || ++seen > 4) continue;
-    const author = authorLine(b.text);
+    if (!current || current.author || ++seen > 4) continue;
+    const author = authorLine(textOf(b));
     if (author) {
       current.author = author;
       drop.add(b);
     }
   }
+  tree.blocks = tree.blocks.filter((b) => !drop.has(b));
+}
+
+const DATELINE = /^.{4,90}\b1[5-9]\d\d\.?$/;
+const SALUTATION = /^To\s.{3,60}:$/;
+
+/**
+ * The lines a paper prints under its heading before its text: where it appeared ("For the
+ * Independent Journal. Wednesday, February 6, 1788.") and whom it addresses ("To the People of the
+ * State of New York:"). They are left out, so that ¶ 1 is the paper's first paragraph.
+ */
+function leaveOutDatelines(tree: BookTree): void {
+  const drop = new Set<TreeBlock>();
+  tree.blocks.forEach((b, i) => {
+    if (!isHeading(b) || !divisionOf(b.title)) return;
+    for (const next of tree.blocks.slice(i + 1, i + 6)) {
+      if (isHeading(next) && divisionOf(next.title)) break;
+      const text = next.type === 'note' ? '' : textOf(next);
+      const kind = DATELINE.test(text) ? 'dateline' : SALUTATION.test(text) ? 'salutation' : undefined;
+      if (!kind) continue;
+      leaveOut(tree, [next], kind, 'publisher', text);
+      drop.add(next);
+    }
+  });
   tree.blocks = tree.blocks.filter((b) => !drop.has(b));
 }
 
@@ -269,7 +334,7 @@ function decideMatter(tree: BookTree): void {
   if (first > 0) {
     const front = blocks.slice(0, first);
     let k = 0;
-    const onPage = (b: TreeBlock | undefined) => isHeading(b) || (isParagraph(b) && b.text.length <= 100 && (b.lineCount ?? 1) <= 3);
+    const onPage = (b: TreeBlock | undefined) => (isHeading(b) && !TRANSCRIBER.test(b.title)) || (isParagraph(b) && b.text.length <= 100 && (b.lineCount ?? 1) <= 3 && !TRANSCRIBER.test(b.text));
     while (k < front.length && onPage(front[k])) k++;
     const page = front.slice(0, k);
     if (page.length && page.length <= 30) {
@@ -277,11 +342,13 @@ function decideMatter(tree: BookTree): void {
       leaveOut(tree, page, 'title page', 'publisher');
       i = k;
     }
-    // What stands between the title page and the first heading, about the author, is an editor's.
-    const rest = front.slice(k).filter(isParagraph);
+    // Paragraphs between the title page and any heading that speak of the author are an editor's blurb.
+    let r = k;
+    while (r < front.length && isParagraph(front[r]) && !TRANSCRIBER.test((front[r] as TreeParagraph).text)) r++;
+    const rest = front.slice(k, r) as TreeParagraph[];
     if (rest.length && namesAuthor(tree, rest)) {
-      leaveOut(tree, front.slice(k), 'introduction', 'editor');
-      i = first;
+      leaveOut(tree, rest, 'introduction', 'editor');
+      i = r;
     }
   }
   const firstDivision = blocks.findIndex((b) => isHeading(b) && !!divisionOf(b.title));
@@ -364,10 +431,29 @@ function assignStructure(tree: BookTree): void {
   const lastDivision = tree.blocks.findLastIndex((b) => isHeading(b) && b.kind !== undefined);
   if (lastDivision >= 0) {
     tree.blocks.forEach((b, i) => {
-      if (i <= lastDivision || !isHeading(b) || b.kind || b.loc || !promoted.has(b) || !isAllCaps(b.title) || b.title.length < 12) return;
-      if (isHeading(tree.blocks[i - 1])) return;
+      if (i <= lastDivision || !isHeading(b) || b.kind || b.loc || !isAllCaps(b.title) || b.title.length < 12) return;
+      const divisionLevel = (tree.blocks[lastDivision] as TreeHeading).level;
+      if (!promoted.has(b) && (b.level === undefined || divisionLevel === undefined || b.level > divisionLevel)) return;
+      if (isHeading(tree.blocks[i - 1]) || !isParagraph(tree.blocks[i + 1])) return;
       b.loc = locOf(b.title);
     });
+  }
+
+  // "Chapter II … Part I", "Chapter II … Part II": a division numbered as the one before of its kind
+  // continues it; it is a title, and the paragraphs go on being counted in the first.
+  const lastOfKind = new Map<DivisionKind, TreeHeading>();
+  for (const h of headings) {
+    if (!h.kind) continue;
+    const before = lastOfKind.get(h.kind);
+    if (before && before.n === h.n && before !== h) {
+      delete h.kind;
+      delete h.n;
+      continue;
+    }
+    lastOfKind.set(h.kind, h);
+    // A new outer division restarts the numbering of those inside it.
+    const rank = ['volume', 'book', 'epilogue', 'part', 'chapter', 'number', 'section'].indexOf(h.kind);
+    for (const k of [...lastOfKind.keys()]) if (['volume', 'book', 'epilogue', 'part', 'chapter', 'number', 'section'].indexOf(k) > rank) lastOfKind.delete(k);
   }
 
   // Depth: division kinds nest in the order they first appear; an epilogue stands where books do.
@@ -393,7 +479,14 @@ function assignStructure(tree: BookTree): void {
   const blocks = tree.blocks;
   for (let i = 0; i < blocks.length; i++) {
     const h = blocks[i];
-    if (!isHeading(h) || h.kind || h.loc || !promoted.has(h)) continue;
+    if (!isHeading(h) || h.kind || h.loc) continue;
+    // A sentence set as a heading (a numbered meditation's first line) is text.
+    const words = h.title.split(/\s+/);
+    if (words.length >= 8 && words.filter((w) => /^\p{Ll}/u.test(w)).length > words.length / 2) {
+      blocks[i] = { type: 'paragraph', text: h.title, line: h.line, ...(h.endLine ? { endLine: h.endLine } : {}), ...(h.file ? { file: h.file } : {}) };
+      continue;
+    }
+    if (!promoted.has(h)) continue;
     let j = i + 1;
     while (j < blocks.length && !isHeading(blocks[j])) j++;
     const heads = j > i + 1;
@@ -404,7 +497,7 @@ function assignStructure(tree: BookTree): void {
 
 /** "AUTHOR'S PREFACE TO THE FIRST EDITION, 1884." → "Author's Preface to the First Edition, 1884". */
 function locOf(title: string): string {
-  const t = titleCase(title.replace(/[.:]+$/, '').trim());
-  // The corpus accepts a `loc` of at most MAX_LOC_LENGTH characters.
-  return t.length > MAX_LOC_LENGTH ? `${t.slice(0, MAX_LOC_LENGTH - 1).replace(/\s+\S*$/, '')}…` : t;
+  const t = titleCase(title.replace(/\s*(?:\(.*|[:;]\s.*|\s--\s.*|\s—\s.*)$/, '').replace(/[.:,]+$/, '').trim() || title);
+  // The corpus accepts a `loc` of at most MAX_LOC_LENGTH characters: cut at a word.
+  return t.length > MAX_LOC_LENGTH ? t.slice(0, MAX_LOC_LENGTH + 1).replace(/\s+\S*$/, '').replace(/[\s,.;:]+$/, '') : t;
 }

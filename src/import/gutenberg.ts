@@ -8,7 +8,7 @@ import { gutenbergHeaderMeta, mergeMeta } from './metadata';
 const START = /^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
 const END = /^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/i;
 const END_LINE = /^End of (?:the )?Project Gutenberg/i;
-const CREDITS = /^(?:Produced by|E-?text prepared by|Transcribed (?:from|by)|This e-?text was prepared)\b/i;
+const CREDITS = /^(?:Produced by|E-?text prepared by|Transcribed (?:from|by))\b/i;
 
 /**
  * A plain-text book (Project Gutenberg or any text laid out the same way) as a book tree: the

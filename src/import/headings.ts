@@ -54,13 +54,13 @@ const NUMBER = `(?:[ivxlcdm]+|\\d{1,4}|(?:twenty|thirty|forty|fifty|sixty|sevent
 const ORDINAL = `(?:${ORDINALS.slice(1).join('|')}|last|final)`;
 
 /** The book's own divisions, from a heading's words. */
-const DIVISIONS: { kind: DivisionKind; pattern: RegExp }[] = [
+const DIVISIONS: { kind: DivisionKind; pattern: RegExp; ordinalFirst?: true }[] = [
   { kind: 'volume', pattern: new RegExp(`^vol(?:ume|\\.)?\\s+(?:the\\s+)?(${NUMBER})(?![\\w'’])`, 'i') },
   { kind: 'book', pattern: new RegExp(`^book\\s+(?:the\\s+)?(${NUMBER})(?![\\w'’])`, 'i') },
-  { kind: 'book', pattern: new RegExp(`^(?:the\\s+)?(${ORDINAL})\\s+book\\b`, 'i') },
+  { kind: 'book', pattern: new RegExp(`^(?:the\\s+)?(${ORDINAL})\\s+book\\b`, 'i'), ordinalFirst: true },
   { kind: 'part', pattern: new RegExp(`^part\\s+(?:the\\s+)?(${NUMBER})(?![\\w'’])`, 'i') },
-  { kind: 'part', pattern: new RegExp(`^(?:the\\s+)?(${ORDINAL})\\s+part\\b`, 'i') },
-  { kind: 'epilogue', pattern: new RegExp(`^(?:the\\s+)?(${ORDINAL})\\s+epilogue\\b`, 'i') },
+  { kind: 'part', pattern: new RegExp(`^(?:the\\s+)?(${ORDINAL})\\s+part\\b`, 'i'), ordinalFirst: true },
+  { kind: 'epilogue', pattern: new RegExp(`^(?:the\\s+)?(${ORDINAL})\\s+epilogue\\b`, 'i'), ordinalFirst: true },
   { kind: 'epilogue', pattern: new RegExp(`^epilogue\\s+(${NUMBER})(?![\\w'’])`, 'i') },
   { kind: 'chapter', pattern: new RegExp(`^(?:chapter|chap\\.)\\s+(${NUMBER})(?![\\w'’])`, 'i') },
   { kind: 'number', pattern: /^(?:the\s+)?(?:federalist|number|no\.|№)\s*(?:no\.?\s*)?(\d{1,4})\b/i },
@@ -79,10 +79,12 @@ export interface HeadingClass {
 /** The division a heading opens: `CHAPTER XIII.` → chapter 13, `BOOK NINE: 1812` → book 9, `FEDERALIST No. 51` → number 51. */
 export function divisionOf(title: string): HeadingClass | undefined {
   const t = title.trim();
-  for (const { kind, pattern } of DIVISIONS) {
+  for (const { kind, pattern, ordinalFirst } of DIVISIONS) {
     const m = pattern.exec(t);
     if (!m) continue;
     const word = (m[1] ?? '').toLowerCase();
+    // "The First Book" in running capitals names a division; in title case it is a sidenote's words.
+    if (ordinalFirst && !isAllCaps(t)) continue;
     const n = word === 'last' || word === 'final' ? undefined : parseNumber(word);
     if (n !== undefined) return { kind, n };
   }

@@ -3,7 +3,7 @@ import { collapseWhitespace, PAGE_NUMBERS } from '../corpus/sources';
 import { repairDoubleEncoding } from '../corpus/encoding';
 import { gutenbergHeaderMeta, htmlMetaTags, htmlTitleMeta, mergeMeta } from './metadata';
 import { lineIndexOf } from './lines';
-import { lineStarts } from './inline-notes';
+import { cutInlineNotes, lineStarts, MASK } from './inline-notes';
 import { emptyTree, noteMarker, NOTE_MARKERS, type BookTree, type LeftOut, type TreeBlock } from './tree';
 
 const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'td', 'th', 'tr', 'table', 'tbody', 'thead', 'blockquote', 'pre', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'body', 'center', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'figure', 'figcaption']);
@@ -147,9 +147,39 @@ export function readHtml(raw: string): BookTree {
   // A raw <title> is trusted less than the book's own title page.
   tree.fallbackMeta = htmlTitleMeta(root);
   const { blocks, leftOut } = htmlBlocks(root.querySelector('body') ?? root, { lineOf });
-  tree.blocks = blocks;
+  tree.blocks = cutParagraphNotes(blocks, tree);
   tree.leftOut = leftOut;
   return tree;
+}
+
+/**
+ * Notes a page prints as text rather than links: a paragraph that is a label and a bracketed note
+ * (`a [ The note.]`), and `[Footnote 1: …]` inside a paragraph, become notes after their paragraph.
+ */
+function cutParagraphNotes(blocks: TreeBlock[], tree: BookTree): TreeBlock[] {
+  const out: TreeBlock[] = [];
+  let n = 0;
+  for (const b of blocks) {
+    if (b.type !== 'paragraph' || !b.text.includes('[')) {
+      out.push(b);
+      continue;
+    }
+    const whole = /^([a-z]{1,2}|\d{1,3}|\*)\s+\[\s*([\s\S]*)\]$/.exec(b.text);
+    if (whole && !/^\[(?:Illustration|Sidenote)/i.test(b.text.slice(whole[1]?.length ?? 0).trim())) {
+      out.push({ type: 'note', id: `p${n++}`, label: whole[1] ?? '', text: (whole[2] ?? '').trim(), line: b.line, ...(b.file ? { file: b.file } : {}), linked: false });
+      continue;
+    }
+    const cut = cutInlineNotes(b.text);
+    if (!cut.notes.length && !cut.figures.length) {
+      out.push(b);
+      continue;
+    }
+    for (const f of cut.figures) tree.leftOut.push({ kind: f.kind, line: b.line, ...(b.file ? { file: b.file } : {}) });
+    const rest = collapseWhitespace(cut.masked.split(MASK).join(' '));
+    if (rest) out.push({ ...b, text: rest });
+    for (const note of cut.notes) out.push({ type: 'note', id: `p${n++}`, label: note.label, text: note.text, line: b.line, ...(b.file ? { file: b.file } : {}), linked: false });
+  }
+  return out;
 }
 
 /** The texts of the in-document links an element holds: a contents entry is made of them. */

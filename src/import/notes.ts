@@ -6,10 +6,10 @@ import { noteMarker, NOTE_MARKERS, type BookTree, type MatterRole, type TreeBloc
  * a word, `{1}`, `*`, `†`, `‡`, `§` after a word, superscript digits. The groups hold the label.
  */
 const MARKER =
-  /\s?\[(\d{1,3}|[a-z]|\*)\]|\s?\*([a-z]{1,2}|\d{1,3})(?![\p{L}\p{N}])|(?<=[\p{L}\p{N}.,;:!?’”"')\]_—-])(?:\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?![\p{L}\p{N}*])|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))/gu;
+  /\s?(\*\(\d{1,3}\))|\s?\[(\d{1,3}|[a-z]|\*)\]|\s?\*([a-z]{1,2}|\d{1,3})(?![\p{L}\p{N}])|(?<=[\p{L}\p{N}.,;:!?’”"')\]_—-])(?:\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?![\p{L}\p{N}*])|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))/gu;
 /** A paragraph that opens with a label is a note printed after its marker. */
 const DEFINITION =
-  /^(?:\[(\d{1,3}|[a-z]|\*)\]|\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?!\s?\*)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\d{1,3})\.(?=\s))\s*(?=\S)/u;
+  /^(?:(\*\(\d{1,3}\))|\[(\d{1,3}|[a-z]|\*)\]|\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?!\s?\*)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\d{1,3})\.(?=\s))\s*(?=\S)/u;
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const normalLabel = (label: string) => label.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String(SUPERSCRIPTS.indexOf(d)));
 
@@ -50,6 +50,8 @@ export function pairNotes(tree: BookTree): void {
   const paired = new Set<TreeNote>();
   const drop = new Set<TreeBlock>();
   const early = new Map<string, TreeNote>();
+  let lastDefinition: TreeNote | undefined;
+
   let section = 0;
   let inNotesSection = false;
   let nextId = 0;
@@ -65,7 +67,9 @@ export function pairNotes(tree: BookTree): void {
     const take = (label: string): Marker | undefined => {
       const queue = open.get(label);
       if (!queue?.length) return undefined;
-      return inNotesSection ? queue.shift() : queue.pop();
+      if (inNotesSection) return queue.shift();
+      // A note printed in the running text belongs to a marker of its own section.
+      return queue.at(-1)?.section === section ? queue.pop() : undefined;
     };
     if (b.type === 'note') {
       notes.push(b);
@@ -77,9 +81,18 @@ export function pairNotes(tree: BookTree): void {
       } else early.set(normalLabel(b.label), b);
       return;
     }
+    // An indented plain-text note goes on in the indented paragraphs right after it (a verse's translator).
+    const going = lastDefinition;
+    lastDefinition = undefined;
+    if (going && b.indented && !DEFINITION.test(b.text) && at > 0 && drop.has(blocks[at - 1] as TreeBlock)) {
+      going.text = `${going.text} ${b.text}`;
+      drop.add(b);
+      lastDefinition = going;
+      return;
+    }
     const definition = DEFINITION.exec(b.text);
     const label = definition ? normalLabel(definition.slice(1).find((g) => g !== undefined) ?? '') : undefined;
-    if (definition && label && (!/^\d+$/.test(label) || definition[6] === undefined || inNotesSection)) {
+    if (definition && label && (!/^\d+$/.test(label) || definition[7] === undefined || inNotesSection)) {
       const marker = take(label);
       if (marker) {
         const note: TreeNote = { type: 'note', id: `n${nextId++}`, label, text: b.text.slice(definition[0].length), line: b.line, linked: false, ...(b.file ? { file: b.file } : {}) };
@@ -88,6 +101,7 @@ export function pairNotes(tree: BookTree): void {
         notes.push(note);
         paired.add(note);
         drop.add(b);
+        lastDefinition = b.indented ? note : undefined;
         return;
       }
     }

@@ -59,6 +59,8 @@ export type MatterKind =
   | 'page number'
   | 'illustration' // one [Illustration: …] or <figure>
   | 'sidenote'
+  | 'dateline' // "For the Independent Journal. Wednesday, February 6, 1788." under a paper's heading
+  | 'salutation' // "To the People of the State of New York:"
   | 'other';
 
 export interface Matter {

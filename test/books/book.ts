@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importBookFile, locate, notesOn, passageWith, roleOf, sectionsOf, type ImportedBook } from './imported';
+
+export interface BookFacts {
+  /** The book's files, one per format; the first is the reference for the others' structure. */
+  files: string[];
+  /** Sections a reader counts (chapters, papers), by the locator key of the innermost division. */
+  count: { key: string; n: number };
+  /** Sentences a reader can find in the book, and the locator each must get in every format. */
+  sentences: [string, string][];
+  /** Notes found, per file (formats may print a different set). */
+  notes: Record<string, number>;
+  /** A sentence and a words of the note attached to it. */
+  note?: [string, string];
+  /** Words that must never be quoted as the author's (licence, transcriber, contents, editors). */
+  notTheAuthors: string[];
+  /** Sentences kept, but as someone else's words. */
+  kept?: [string, string][];
+}
+
+/** The regression facts of one book, asserted for each of its formats; each file is imported once. */
+export function describeBook(name: string, facts: BookFacts): void {
+  describe(name, () => {
+    const books = new Map<string, ImportedBook>();
+    beforeAll(() => {
+      for (const file of facts.files) books.set(file, importBookFile(file));
+    });
+    const get = (file: string) => books.get(file) as ImportedBook;
+
+    describe.each(facts.files)('%s', (file) => {
+      it('is written so that the corpus parses it and every passage and note is proven against the source', () => {
+        expect(get(file).tree.unplaced).toEqual([]);
+        expect(get(file).problems).toEqual([]);
+      });
+
+      it(`has ${facts.count.n} sections located "${facts.count.key} n"`, () => {
+        expect(sectionsOf(get(file), facts.count.key)).toHaveLength(facts.count.n);
+      });
+
+      it.each(facts.sentences)('cites "%s" as %s', (sentence, locator) => {
+        expect(locate(get(file), sentence)).toBe(locator);
+      });
+
+      it('finds the notes the book prints, each hanging on its sentence', () => {
+        expect(get(file).work.footnotes).toHaveLength(facts.notes[file] ?? 0);
+        if (facts.note) expect(notesOn(get(file), facts.note[0]).map((n) => n.text).join(' | ')).toContain(facts.note[1]);
+      });
+
+      it('holds no U+FFFD, and quotes no licence, transcriber, contents or editor as the author', () => {
+        const book = get(file);
+        expect(book.work.passages.filter((p) => p.text.includes('\uFFFD')).map((p) => p.line)).toEqual([]);
+        const authors = book.work.passages.filter((p) => roleOf(book, p) === 'author').map((p) => p.text);
+        for (const words of facts.notTheAuthors) expect(authors.filter((t) => t.includes(words)), words).toEqual([]);
+        for (const [sentence, role] of facts.kept ?? []) expect(roleOf(book, passageWith(book, sentence))).toBe(role);
+      });
+
+      it('plans the import as the snapshot under review', async () => {
+        await expect(get(file).plan).toMatchFileSnapshot(path.join('__plans__', `${file}.plan`));
+      });
+    });
+
+    if (facts.files.length > 1) {
+      it('reads the same structure from every format', () => {
+        const structure = (book: ImportedBook) => sectionsOf(book, facts.count.key).map((c) => c.locator);
+        const [first, ...others] = facts.files.map((f) => structure(get(f)));
+        for (const other of others) expect(other).toEqual(first);
+      });
+    }
+  });
+}

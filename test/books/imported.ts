@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { passageLocator } from '../../src/answers/library';
+import { parseWork } from '../../src/corpus/parse';
+import { sourceDocumentText, verifyAgainstSource } from '../../src/corpus/sources';
+import type { Footnote, Passage, Problem, Work } from '../../src/corpus/types';
+import { importBytes, planText, writeMarkdown, type BookTree } from '../../src/import';
+
+/** The real books under test/books/, copied from the public-domain corpora the team collected. */
+const BOOKS = path.join('test', 'books');
+
+export interface ImportedBook {
+  file: string;
+  tree: BookTree;
+  work: Work;
+  /** What the corpus's own parser and proof against the source say about the written file. */
+  problems: Problem[];
+  plan: string;
+}
+
+/** Imports one book file as `npm run import` would, then parses and proves what it would write. */
+export function importBookFile(file: string): ImportedBook {
+  const bytes = readFileSync(path.join(BOOKS, file));
+  const tree = importBytes(file, bytes);
+  const markdown = writeMarkdown(tree, 'book', file);
+  const parsed = parseWork(markdown, 'book.md');
+  if (!parsed.work) throw new Error(`${file}: ${parsed.problems.map((p) => `${p.line}: ${p.message}`).join('; ')}`);
+  const problems = [...parsed.problems, ...verifyAgainstSource(parsed.work, sourceDocumentText(file, bytes))];
+  return { file, tree, work: parsed.work, problems, plan: planText(tree, file) };
+}
+
+const normal = (text: string) => text.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").replace(/[“”]/g, '"').trim();
+
+/** The one passage holding `sentence` (quotes and whitespace as typed). */
+export function passageWith(book: ImportedBook, sentence: string): Passage {
+  const wanted = normal(sentence);
+  const found = book.work.passages.filter((p) => normal(p.text).includes(wanted));
+  if (found.length !== 1) throw new Error(`${book.file}: ${found.length} passages hold "${sentence}"`);
+  return found[0] as Passage;
+}
+
+export const locate = (book: ImportedBook, sentence: string) => passageLocator(book.work, passageWith(book, sentence));
+
+/** The notes the passage holding `sentence` points at. */
+export function notesOn(book: ImportedBook, sentence: string): Footnote[] {
+  const passage = passageWith(book, sentence);
+  return passage.footnoteRefs.map((r) => book.work.footnotes.find((f) => f.key === r.key)).filter((f): f is Footnote => f !== undefined);
+}
+
+/** Whose words a passage is: its own role, its section's, or the author's. */
+export function roleOf(book: ImportedBook, passage: Passage): string {
+  return passage.role ?? book.work.chapters[passage.chapter - 1]?.role ?? 'author';
+}
+
+/** The sections whose own locator ends in the given key ("ch.", "no.", "bk."). */
+export const sectionsOf = (book: ImportedBook, key: string) => book.work.chapters.filter((c) => new RegExp(`(?:^| )${key.replace('.', '\\.')} \\d+$`).test(c.locator));
+
