@@ -175,7 +175,7 @@ const runsOn = (h: TreeHeading, next: TreeBlock | undefined): next is TreeParagr
 /** "The Structure of the Government Must Furnish the Proper Checks…": most words capitalised. */
 const titleCased = (text: string) => {
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  return words.length >= 2 && /^\p{Lu}/u.test(text) && words.filter((w) => /^[(“"‘']?\p{Ll}/u.test(w)).length < words.length * 0.4;
+  return words.length >= 4 && /^\p{Lu}/u.test(text) && words.filter((w) => /^[(“"‘']?\p{Ll}/u.test(w)).length < words.length * 0.4;
 };
 
 const CONTINUES = /(?:[,;:–—-]|\b(?:of|and|the|to|by|in|or|with|which|from|for|a|an))$/i;

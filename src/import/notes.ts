@@ -51,6 +51,7 @@ export function pairNotes(tree: BookTree): void {
   const drop = new Set<TreeBlock>();
   const early = new Map<string, TreeNote>();
   let lastDefinition: TreeNote | undefined;
+  const definedIn = new Set<number>();
 
   let section = 0;
   let inNotesSection = false;
@@ -68,8 +69,10 @@ export function pairNotes(tree: BookTree): void {
       const queue = open.get(label);
       if (!queue?.length) return undefined;
       if (inNotesSection) return queue.shift();
-      // A note printed in the running text belongs to a marker of its own section.
-      return queue.at(-1)?.section === section ? queue.pop() : undefined;
+      // A note printed in the running text belongs to a marker of its own section, or of an earlier
+      // one that prints no notes of its own (two prefaces' notes printed after the second).
+      const last = queue.at(-1);
+      return last && (last.section === section || !definedIn.has(last.section)) ? queue.pop() : undefined;
     };
     if (b.type === 'note') {
       notes.push(b);
@@ -101,6 +104,7 @@ export function pairNotes(tree: BookTree): void {
         notes.push(note);
         paired.add(note);
         drop.add(b);
+        definedIn.add(section);
         lastDefinition = b.indented ? note : undefined;
         return;
       }

@@ -11,7 +11,7 @@ describeBook('The Origin of the Family', {
     ['Having observed the dissolution of the gentile order in the three', 'ch. 9 ¶ 1'],
     ['An eternal being created human society as it is to-day', "Translator's Preface ¶ 1"],
   ],
-  notes: { 'engels-origin-of-the-family.txt': 45, 'engels-origin-of-the-family.htm': 46 },
+  notes: { 'engels-origin-of-the-family.txt': 46, 'engels-origin-of-the-family.htm': 46 },
   note: ['The following chapters are, in a certain sense, executing a bequest.', 'Ancient Society or Researches in the Lines of Human Progress'],
   notTheAuthors: ['Project Gutenberg', 'An eternal being created human society'],
   kept: [['An eternal being created human society as it is to-day', 'translator']],
