@@ -1,12 +1,19 @@
-import type { Footnote, Work } from '../corpus';
+import { FOOTNOTE_LABEL_CHARS, MAX_FOOTNOTE_LABEL, type Footnote, type Work } from '../corpus';
 import { sentenceSpans } from '../search/text';
 import { chapterScopedLabels, footnoteView, quotation, type Library } from './library';
 import { cleanText, isNotice, notice, resolveWork } from './input';
 import type { Answer } from './types';
 
-const MAX_FOOTNOTE_INPUT = 40;
-/** "3", "n. 3", "note 3", "[3]", "[^3]", "a", "ch. 2 n. 3", and "ch. 4 n. m (2nd)" for a letter a chapter uses twice. */
-const FOOTNOTE_INPUT = /^(?:ch(?:apter)?\.?\s*(\d+)\s*,?\s*)?(?:n(?:ote)?\.?\s*|#\s*)?\[?\^?([\p{L}\p{N}*†‡§-]+?)\]?\.?(?:\s*\(?(\d+)(?:st|nd|rd|th)\)?)?$/iu;
+/** `[^label]` for the longest label the corpus accepts. */
+const MAX_FOOTNOTE_INPUT = MAX_FOOTNOTE_LABEL + 3;
+/**
+ * "3", "n. 3", "note 3", "[3]", "[^3]", "a", "ch. 2 n. 3", and "ch. 4 n. m (2nd)" for a letter a chapter uses twice.
+ * The label's characters are the corpus's own rule, so every label the corpus accepts can be asked for.
+ */
+const FOOTNOTE_INPUT = new RegExp(
+  `^(?:ch(?:apter)?\\.?\\s*(\\d+)\\s*,?\\s*)?(?:n(?:ote)?\\.?\\s*|#\\s*)?\\[?\\^?([${FOOTNOTE_LABEL_CHARS}]+?)\\]?\\.?(?:\\s*\\(?(\\d+)(?:st|nd|rd|th)\\)?)?$`,
+  'iu',
+);
 
 export interface FootnoteRequest {
   number?: string;

@@ -1,5 +1,5 @@
 export * from './types';
-export { parseWork, MARKER } from './parse';
+export { parseWork, MARKER, FOOTNOTE_LABEL_CHARS, MAX_FOOTNOTE_LABEL } from './parse';
 export { collapseWhitespace, sourceDocumentText, sourceText, verifyAgainstSource } from './sources';
 export { checkCorpus, loadCorpus, type CheckOptions, type ReadProgress, formatProblems, CorpusError, PEOPLE_FILE, SOURCES_DIR } from './load';
 export { decodeText, repairDoubleEncoding, utf8Problem } from './encoding';

@@ -23,11 +23,37 @@ const metaSchema = z
     translator: z.string().min(1).optional(),
     source: z.string().min(1).optional(),
     license: z.string().min(1).optional(),
-    url: z.string().url().optional(),
+    url: z.string().refine(isWebAddress, 'must be an http:// or https:// address (Discord links nothing else)').optional(),
     recipient: z.string().min(1).optional(),
     source_file: z.string().min(1).refine(isBareFileName, 'must be a bare file name in sources/, without a folder or ".."'),
   })
   .strict();
+
+/** An http(s) address with nothing in it that could end a `<…>` link or start Markdown after it. */
+export function isWebAddress(url: string): boolean {
+  if (!/^https?:\/\/[^\s<>`|\\[\]]+$/i.test(url)) return false;
+  try {
+    return Boolean(new URL(url).host);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a footnote label may hold: exactly what /footnote can ask for (`[^label]` typed in full), so
+ * every note can be reached. Letters, digits, `*`, `†`, `‡`, `§` and `-`; not 0 and not a negative
+ * number (footnote numbers start at 1); at most 37 characters, so `[^label]` fits the 40 an answer reads.
+ */
+export const FOOTNOTE_LABEL_CHARS = '\\p{L}\\p{N}*†‡§-';
+export const MAX_FOOTNOTE_LABEL = 37;
+
+/** Why /footnote could not ask for this label, or undefined when it can. */
+export function unaskableLabel(label: string): string | undefined {
+  if (!new RegExp(`^[${FOOTNOTE_LABEL_CHARS}]+$`, 'u').test(label)) return 'a label holds only letters, digits, *, †, ‡, § and -, so /footnote cannot ask for it';
+  if (/^0+$|^-\d+$/.test(label)) return 'footnote numbers start at 1, so /footnote cannot ask for it';
+  if (label.length > MAX_FOOTNOTE_LABEL) return `a label is at most ${MAX_FOOTNOTE_LABEL} characters, so /footnote cannot ask for it`;
+  return undefined;
+}
 
 /** A file name with no folder in it: `source_file` is only ever looked up inside the corpus's sources folder. */
 export function isBareFileName(name: string): boolean {
@@ -186,6 +212,8 @@ export function parseWork(text: string, file: string): ParsedWork {
     const label = block.label ?? '';
     const note = splitNote(block.lines.join(' ').trim());
     if (note.error) problem(block.line, `footnote [^${label}]: ${note.error}`);
+    const unaskable = unaskableLabel(label);
+    if (unaskable) problem(block.line, `footnote [^${label}]: ${unaskable}`);
     const text = note.text.trim();
     const role = note.role ?? block.role ?? meta?.notesRole;
     const earlier = notesIn.get(noteKey(block.chapter, label)) ?? [];
@@ -235,6 +263,10 @@ export function parseWork(text: string, file: string): ParsedWork {
       shown += `[${label}]`;
     }
     shown += raw.slice(last);
+    // A marker with no words around it is no passage: nothing of the text's own to quote.
+    if (footnoteRefs.length && !/[\p{L}\p{N}]/u.test(raw.replace(MARKER, ''))) {
+      problem(block.line, `a paragraph holds only the footnote marker ${[...raw.matchAll(MARKER)].map((m) => m[0]).join(' ')}: it has no words of the text`);
+    }
     const n = (paragraphsInChapter.get(block.chapter) ?? 0) + 1;
     paragraphsInChapter.set(block.chapter, n);
     passages.push({
@@ -299,12 +331,24 @@ function parseMeta(
     const { source_file: sourceFile, short_title: shortTitle, notes_role: notesRole, ...rest } = result.data;
     return { ...rest, ...(shortTitle ? { shortTitle } : {}), ...(notesRole ? { notesRole } : {}), sourceFile };
   }
+  const given = (key: PropertyKey | undefined) => (typeof key === 'string' && yaml.value && typeof yaml.value === 'object' ? (yaml.value as Record<string, unknown>)[key] : undefined);
   for (const issue of result.error.issues) {
     const field = issue.path.join('.');
     const line = fieldLine(String(issue.path[0] ?? ''));
     if (issue.code === 'unrecognized_keys') problem(1, `front matter: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
-    else if (issue.code === 'invalid_type' && issue.input === undefined) problem(line, `front matter: missing required field "${field}"`);
+    else if (issue.code === 'invalid_type' && given(issue.path[0]) === undefined) problem(line, `front matter: missing required field "${field}"`);
+    else if (issue.code === 'invalid_type' && issue.expected === 'string') problem(line, `front matter: "${field}" must be text, not ${kindOf(given(issue.path[0]))}`);
     else problem(line, `front matter: "${field}" ${issue.message}`);
   }
   return undefined;
+}
+
+/** A YAML value's kind in a reader's words: "title: 123" is "a number", not missing. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'number') return `a number (${value})`;
+  if (typeof value === 'boolean') return `${value}`;
+  if (value instanceof Date) return 'a date';
+  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeRanges, footnote, type Library } from '../../src/answers';
 import type { Corpus } from '../../src/corpus';
 import { render } from '../../src/render/render';
-import { as, footnoteText, loadSeed, work } from '../helpers/library';
+import { as, footnoteText, loadSeed, work, libraryOf } from '../helpers/library';
 
 let corpus: Corpus;
 let library: Library;
@@ -80,5 +80,14 @@ describe('/footnote', () => {
     for (const f of work(corpus, LETTER).footnotes) {
       expect(as(footnote(library, { number: f.label }), 'footnote').footnote.text).toBe(f.text);
     }
+  });
+});
+
+describe('every label the corpus accepts can be asked for', () => {
+  const labels = ['1', '12', 'a', 'Z', 'iv', '*', '†', '‡', '§', '**', 'a-1', '12a', 'note', 'n1', 'ch', 'é', 'x'.repeat(37)];
+  const library = libraryOf(`---\nid: labels\ntitle: Labels\nsource_file: s.txt\n---\n\n${labels.map((l, i) => `Sentence ${i}[^${l}].`).join('\n\n')}\n\n${labels.map((l, i) => `[^${l}]: Note ${i}.`).join('\n\n')}\n`);
+  it.each(labels)('[^%s]', (label) => {
+    const answer = footnote(library, { number: `[^${label}]` });
+    expect(answer.kind === 'footnote' && answer.footnote.label).toBe(label);
   });
 });
