@@ -7,7 +7,8 @@ import { autocompleteWith, executeWith } from '../src/discord/respond';
 const SNOWFLAKE = /^\d{17,20}$/;
 
 const answer: Command['answer'] = (options, { library, guildId, canManageServer, daily }) => {
-  if (!guildId || !daily) return notice('error', 'The daily passage belongs to a server: use /daily in one.');
+  if (!guildId) return notice('error', 'The daily passage belongs to a server: use /daily in one.');
+  if (!daily) return notice('error', 'The daily passage is not available here: this process has no store to keep it in.');
   const sub = optionalString(options.subcommand) ?? 'show';
   if (sub === 'show') return daily.show(guildId);
   if (!canManageServer) return notice('error', `Only members with the Manage Server permission can use /daily ${sub}.`);

@@ -25,26 +25,29 @@ export interface DailyPick {
   reset: boolean;
 }
 
-/** What the runner needs of the store. Each method is one transaction. */
+type MaybePromise<T> = T | Promise<T>;
+
+/** What the runner needs of the store. Each method is one transaction; any may be asynchronous (Kysely's are). */
 export interface DailyStore {
-  enabledDailies(): DailySettings[];
-  daily(guildId: string): DailySettings | undefined;
+  /** Every server's schedule, on or off. */
+  allDailies(): MaybePromise<DailySettings[]>;
+  daily(guildId: string): MaybePromise<DailySettings | undefined>;
   /** The latest occurrence claimed (posted, failed or skipped), if any. */
-  lastClaimed(guildId: string): Date | undefined;
+  lastClaimed(guildId: string): MaybePromise<Date | undefined>;
   /**
    * Claims occurrence `due` unless a claim for it exists, choosing what it posts from the keys
    * already used, and records the choice as used. False when another claim got there first.
    */
-  claim(guildId: string, due: Date, pick: (used: ReadonlySet<string>) => DailyPick | undefined): DailyPick | false | undefined;
+  claim(guildId: string, due: Date, pick: (used: ReadonlySet<string>) => DailyPick | undefined): MaybePromise<DailyPick | false | undefined>;
   /** Records an occurrence missed by too much, so it is never posted. */
-  skip(guildId: string, due: Date): void;
-  recordSent(guildId: string, due: Date): void;
+  skip(guildId: string, due: Date): MaybePromise<void>;
+  recordSent(guildId: string, due: Date): MaybePromise<void>;
   /** Counts a failure; returns how many in a row. */
-  recordFailure(guildId: string, due: Date, reason: string): number;
+  recordFailure(guildId: string, due: Date, reason: string): MaybePromise<number>;
   /** Turns the schedule off; a reason says it turned itself off. */
-  disableDaily(guildId: string, reason?: string): void;
+  disableDaily(guildId: string, reason?: string): MaybePromise<void>;
   /** Creates or replaces a server's schedule (failures back to 0, enabled, no reason). */
-  setDaily(settings: DailySettings): void;
+  setDaily(settings: DailySettings): MaybePromise<void>;
 }
 
 /** Time, injectable: tests drive a fake one. */
@@ -97,8 +100,12 @@ export class DailyRunner {
   }
 
   /** Looks at every enabled schedule now: posts what is due (or less than an hour late) and arms the timers. */
-  start(): Promise<void> {
-    for (const settings of this.options.store.enabledDailies()) void this.check(settings.guildId);
+  async start(): Promise<void> {
+    try {
+      for (const settings of await this.options.store.allDailies()) if (settings.enabled) void this.check(settings.guildId);
+    } catch (err) {
+      this.options.logger.error({ err }, 'could not read the daily schedules');
+    }
     return this.idle();
   }
 
@@ -135,16 +142,16 @@ export class DailyRunner {
     if (this.stopped) return;
     const { store, logger } = this.options;
     try {
-      const settings = store.daily(guildId);
+      const settings = await store.daily(guildId);
       if (!settings?.enabled) return;
       const now = this.clock.now();
-      const decision = plan(settings, store.lastClaimed(guildId), now);
+      const decision = plan(settings, await store.lastClaimed(guildId), now);
       if (decision.skip) {
-        store.skip(guildId, decision.skip);
+        await store.skip(guildId, decision.skip);
         logger.warn({ guild: guildId, due: decision.skip.toISOString(), late: now.getTime() - decision.skip.getTime() }, 'daily post skipped: more than an hour late');
       }
       if (decision.post) await this.post(settings, decision.post);
-      if (!this.stopped && store.daily(guildId)?.enabled) {
+      if (!this.stopped && (await store.daily(guildId))?.enabled) {
         this.timers.set(guildId, this.clock.setTimer(decision.next.getTime() - now.getTime(), () => void this.check(guildId)));
       }
     } catch (err) {
@@ -154,30 +161,31 @@ export class DailyRunner {
 
   private async post(settings: DailySettings, due: Date): Promise<void> {
     const { store, logger } = this.options;
-    const claimed = store.claim(settings.guildId, due, (used) => this.options.pick(settings, used));
+    const claimed = await store.claim(settings.guildId, due, (used) => this.options.pick(settings, used));
     if (claimed === false) return;
     const line = { guild: settings.guildId, channel: settings.channelId, due: due.toISOString() };
     if (!claimed) {
-      this.fail(settings, due, 'there is no passage to post: the works chosen have none the group has read');
+      await this.fail(settings, due, 'there is no passage to post: the works chosen have none the group has read');
       return;
     }
+    let failure: string | undefined;
     try {
       await this.options.deliver(settings, claimed.key);
-      store.recordSent(settings.guildId, due);
-      logger.info({ ...line, passage: claimed.key }, 'daily post sent');
     } catch (err) {
-      const reason = err instanceof DeliveryError ? err.message : 'Discord did not accept the post';
+      failure = err instanceof DeliveryError ? err.message : 'Discord did not accept the post';
       if (!(err instanceof DeliveryError)) logger.error({ err, ...line }, 'daily post failed');
-      this.fail(settings, due, reason);
     }
+    if (failure) return this.fail(settings, due, failure);
+    await store.recordSent(settings.guildId, due);
+    logger.info({ ...line, passage: claimed.key }, 'daily post sent');
   }
 
-  private fail(settings: DailySettings, due: Date, reason: string): void {
+  private async fail(settings: DailySettings, due: Date, reason: string): Promise<void> {
     const { store, logger } = this.options;
-    const failures = store.recordFailure(settings.guildId, due, reason);
+    const failures = await store.recordFailure(settings.guildId, due, reason);
     logger.warn({ guild: settings.guildId, channel: settings.channelId, due: due.toISOString(), failures, reason }, 'daily post failed');
     if (failures >= MAX_FAILURES) {
-      store.disableDaily(settings.guildId, `${MAX_FAILURES} posts in a row failed (the last: ${reason})`);
+      await store.disableDaily(settings.guildId, `${MAX_FAILURES} posts in a row failed (the last: ${reason})`);
       logger.warn({ guild: settings.guildId, channel: settings.channelId }, 'daily post turned off after repeated failures');
     }
   }

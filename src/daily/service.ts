@@ -1,5 +1,7 @@
 import type { DailyAnswer, Library } from '../answers';
-import type { DailyRunner, DailySettings, DailyStore } from './runner';
+import type { Logger } from '../logger';
+import type { CachedDailyStore } from './cache';
+import type { DailyRunner, DailySettings } from './runner';
 import { nextOccurrence } from './schedule';
 
 /** What /daily needs: the store to read and write a server's schedule, and the runner (if any) to re-plan. */
@@ -10,7 +12,7 @@ export interface DailyService {
   off(guildId: string): DailyAnswer;
 }
 
-export function createDailyService(options: { store: DailyStore; library: Library; runner?: DailyRunner; now?: () => Date }): DailyService {
+export function createDailyService(options: { store: CachedDailyStore; library: Library; logger: Logger; runner?: DailyRunner; now?: () => Date }): DailyService {
   const { store, library } = options;
   const now = options.now ?? (() => new Date());
   const view = (settings: DailySettings | undefined): DailyAnswer['schedule'] => {
@@ -26,17 +28,27 @@ export function createDailyService(options: { store: DailyStore; library: Librar
       ...(settings.enabled ? { next: nextOccurrence(settings, now()) } : {}),
     };
   };
+  /** Once the store has the change, the runner plans from it; a write that fails is logged. */
+  const then = async (guildId: string, written: unknown) => {
+    try {
+      await written;
+      await options.runner?.reschedule(guildId);
+    } catch (err) {
+      options.logger.error({ err, guild: guildId }, 'could not save the daily schedule');
+    }
+  };
   return {
-    show: (guildId) => ({ kind: 'daily', schedule: view(store.daily(guildId)) }),
+    show: (guildId) => ({ kind: 'daily', schedule: view(store.cached(guildId)) }),
     set(settings) {
-      store.setDaily({ ...settings, since: now(), enabled: true, failures: 0 });
-      void options.runner?.reschedule(settings.guildId);
-      return { kind: 'daily', change: 'set', schedule: view(store.daily(settings.guildId)) };
+      const written = store.setDaily({ ...settings, since: now(), enabled: true, failures: 0 });
+      void then(settings.guildId, written);
+      return { kind: 'daily', change: 'set', schedule: view(store.cached(settings.guildId)) };
     },
     off(guildId) {
-      store.disableDaily(guildId);
-      void options.runner?.reschedule(guildId);
-      return { kind: 'daily', change: 'off', schedule: view(store.daily(guildId)) };
+      const written = store.disableDaily(guildId);
+      const answer: DailyAnswer = { kind: 'daily', change: 'off', schedule: view(store.cached(guildId) && { ...(store.cached(guildId) as DailySettings), enabled: false }) };
+      void then(guildId, written);
+      return answer;
     },
   };
 }

@@ -2,6 +2,7 @@ import { DiscordAPIError, RESTJSONErrorCodes, Routes, type REST } from 'discord.
 import { chooseDaily, dailyKey, passageQuote, type Library } from '../answers';
 import type { Passage } from '../corpus';
 import { DailyRunner, DeliveryError, type Clock, type DailySettings, type DailyStore } from '../daily/runner';
+import type { CachedDailyStore } from '../daily/cache';
 import { createDailyService, type DailyService } from '../daily/service';
 import type { Logger } from '../logger';
 import { render } from '../render/render';
@@ -25,7 +26,7 @@ export interface DailyOptions {
 }
 
 /** The daily runner wired to Discord: it picks from the server's passages and posts through REST. */
-export function createDaily(options: DailyOptions): { runner: DailyRunner; service: DailyService } {
+export function createDaily(options: DailyOptions & { store: CachedDailyStore }): { runner: DailyRunner; service: DailyService } {
   const { library, rest } = options;
   const candidates = options.candidates ?? ((_guildId: string, workId?: string) => (workId ? (library.works.get(workId)?.passages ?? []) : library.corpus.passages));
   const runner = new DailyRunner({
@@ -49,5 +50,5 @@ export function createDaily(options: DailyOptions): { runner: DailyRunner; servi
       }
     },
   });
-  return { runner, service: createDailyService({ store: options.store, library, runner, ...(options.clock ? { now: () => options.clock?.now() ?? new Date() } : {}) }) };
+  return { runner, service: createDailyService({ store: options.store, library, runner, logger: options.logger, ...(options.clock ? { now: () => options.clock?.now() ?? new Date() } : {}) }) };
 }

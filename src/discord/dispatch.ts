@@ -2,7 +2,8 @@ import { answerInView, cite, context as contextAnswer, libraryView, notice, pass
 import { answerGuarded } from './guard';
 import { decodeAction } from '../render/actions';
 import type { CommandContext, CommandOptions } from './command';
-import type { Clock, DailyStore } from '../daily/runner';
+import type { CachedDailyStore } from '../daily/cache';
+import type { Clock } from '../daily/runner';
 import type { MessageRegistry, Registry } from './registry';
 import type { Store } from '../store';
 
@@ -11,7 +12,7 @@ export interface AppContext extends CommandContext {
   /** Message context-menu commands ("Find in the texts"); the console has none. */
   messageCommands?: MessageRegistry;
   /** Where the daily passage's schedules and claims live; without it /daily says it is unavailable. */
-  dailyStore?: DailyStore;
+  dailyStore?: CachedDailyStore;
   /** The daily runner's clock: the system's, unless a test drives it. */
   clock?: Clock;
   /** Servers' settings; absent only in tests that need none. */

@@ -3,7 +3,7 @@
  * restarts, a crash between claiming and sending, downtime, and a channel that is gone.
  */
 import { describe, expect, it } from 'vitest';
-import { DailyRunner, DeliveryError, type DailySettings, type DailyStore } from '../../src/daily/runner';
+import { DailyRunner, DeliveryError, type DailySettings } from '../../src/daily/runner';
 import { MAX_FAILURES } from '../../src/daily/schedule';
 import { FakeClock } from '../helpers/clock';
 import { captureLogs } from '../e2e/harness';
@@ -14,7 +14,7 @@ const CHANNEL = '323456789012345678';
 const KEYS = Array.from({ length: 40 }, (_, i) => `w:${i}`);
 
 interface World {
-  store: DailyStore & { claims(guildId: string): { due: string; status: string }[] };
+  store: ReturnType<typeof createDailyStore>;
   clock: FakeClock;
   /** Every delivery attempt: the occurrence's time as the clock read when sent, and the key. */
   sent: { at: string; key: string }[];

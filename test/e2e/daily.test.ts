@@ -1,6 +1,7 @@
 /** /daily against the double: settings with and without Manage Server, a post delivered on time, Discuss on it, and a channel that is gone. */
 import { InteractionResponseType, MessageFlags, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheDailies } from '../../src/daily/cache';
 import { FakeClock } from '../helpers/clock';
 import { createDailyStore } from '../helpers/daily-store';
 import { ALL_PERMISSIONS, type RecordedCallback } from './discord-double';
@@ -21,7 +22,8 @@ const clock = new FakeClock('2026-06-01T05:00:00Z');
 const store = createDailyStore();
 
 beforeAll(async () => {
-  h = await startInProcess({}, (app) => ({ ...app, dailyStore: store, clock }));
+  const cached = await cacheDailies(store);
+  h = await startInProcess({}, (app) => ({ ...app, dailyStore: cached, clock }));
 });
 afterAll(async () => {
   await h?.stop();

@@ -1,7 +1,10 @@
 import type { DailyPick, DailySettings, DailyStore } from '../../src/daily/runner';
 
 /** The daily store's contract in memory, for the runner's tests. */
-export function createDailyStore(): DailyStore & { claims(guildId: string): { due: string; status: string }[] } {
+/** Synchronous, like the cache the service reads; the real store's methods return promises. */
+type Sync<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Awaited<R> : T[K] };
+
+export function createDailyStore(): Sync<DailyStore> & { claims(guildId: string): { due: string; status: string }[] } {
   const settings = new Map<string, DailySettings>();
   const claims = new Map<string, { due: string; status: string }[]>();
   const used = new Map<string, Set<string>>();
@@ -13,8 +16,11 @@ export function createDailyStore(): DailyStore & { claims(guildId: string): { du
   return {
     setDaily: (s) => void settings.set(s.guildId, { ...s }),
     claims: (g) => claimsOf(g).map((c) => ({ ...c })),
-    enabledDailies: () => [...settings.values()].filter((s) => s.enabled),
-    daily: (g) => settings.get(g),
+    allDailies: () => [...settings.values()].map((s) => ({ ...s })),
+    daily: (g) => {
+      const s = settings.get(g);
+      return s && { ...s };
+    },
     lastClaimed(g) {
       const last = claimsOf(g).map((c) => c.due).sort().at(-1);
       return last ? new Date(last) : undefined;
