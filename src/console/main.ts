@@ -1,5 +1,7 @@
 import dotenv from 'dotenv';
 import { createApp, openStore } from '../app';
+import { cacheDailies } from '../daily/cache';
+import { createDailyService } from '../daily/service';
 import { loadConfig, ConfigError, type Config, type ConfigUse } from '../config';
 import { CorpusError } from '../corpus';
 import { createLogger, type Logger } from '../logger';
@@ -17,6 +19,8 @@ export async function bootstrap(
     const logger = createLogger({ level: config.logLevel ?? defaultLogLevel(config) });
     const app = await createApp(config, logger);
     app.store = await openStore(config, logger);
+    // /daily reads and writes the same store here; only the bot runs the schedules.
+    app.daily = createDailyService({ store: await cacheDailies(app.store.daily), library: app.library, logger });
     return { config, logger, app };
   } catch (err) {
     if (err instanceof ConfigError || err instanceof CorpusError || err instanceof StoreError) {

@@ -18,6 +18,7 @@ import { discuss } from './threads';
 import { createDaily } from './daily';
 import type { DailyRunner } from '../daily/runner';
 import type { Store } from '../store';
+import { cacheDailies } from '../daily/cache';
 import { optionsOf, replyWith, toReplyOptions, updateWith } from './respond';
 import { ConnectionWatchdog } from './watchdog';
 
@@ -166,7 +167,9 @@ const DESTROY_WAIT_MS = 2_000;
 export async function startBot(config: Config & { discordToken: string }, app: AppContext, logger: Logger): Promise<Bot> {
   const apiUrl = config.discordApiUrl ?? DISCORD_API;
   const watchdog = new ConnectionWatchdog(logger, { apiUrl, timeoutMs: config.discordConnectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS });
-  const { client, lost, daily } = wireClient(config, app, logger, watchdog);
+  // The daily schedules are read once here, then kept in memory and written through.
+  const dailyStore = app.dailyStore ?? (app.store ? await cacheDailies(app.store.daily) : undefined);
+  const { client, lost, daily } = wireClient(config, dailyStore ? { ...app, dailyStore } : app, logger, watchdog);
   logger.info({ api: apiUrl }, 'connecting to Discord');
   try {
     await watchdog.login(client, config.discordToken);

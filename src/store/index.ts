@@ -4,10 +4,12 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql, type MigrationResultSet } from './kysely';
 import type { Logger } from '../logger';
 import { StoreCache } from './cache';
+import { DailyRepository } from './daily';
 import { GuildRepository } from './guilds';
 import { MIGRATIONS } from './migrations';
 import type { StoreSchema } from './schema';
 
+export { DailyRepository } from './daily';
 export { GuildRepository, LEAVE_GRACE_MS, type GuildSettings, type ReadingMark } from './guilds';
 export type { StoreSchema } from './schema';
 export { MIGRATIONS } from './migrations';
@@ -34,6 +36,7 @@ export interface OpenOptions {
 /** The database and its repositories. Answers never see it: they get a server's view of the library. */
 export class Store {
   readonly guilds: GuildRepository;
+  readonly daily: DailyRepository;
   readonly cache = new StoreCache();
   private dataVersion: number | undefined;
 
@@ -43,6 +46,7 @@ export class Store {
     private readonly sqlite: Database.Database,
   ) {
     this.guilds = new GuildRepository(db, this.cache);
+    this.daily = new DailyRepository(db);
   }
 
   /** Opens (creating if need be) the SQLite file in WAL mode and brings its schema up to date. */

@@ -26,8 +26,40 @@ export interface ReadingMarkTable {
   updated_at: number;
 }
 
+/** A server's daily passage. Times are ms since the epoch; `time` and `timezone` as /daily set gave them. */
+export interface DailyScheduleTable {
+  guild_id: string;
+  channel_id: string;
+  time: string;
+  timezone: string;
+  work_id: string | null;
+  since: number;
+  enabled: number;
+  failures: number;
+  disabled_reason: string | null;
+}
+
+/** Each occurrence claimed before sending: claimed, then sent or failed; or skipped, or empty. */
+export interface DailyClaimTable {
+  guild_id: string;
+  due_at: number;
+  status: 'claimed' | 'sent' | 'failed' | 'skipped' | 'empty';
+  /** "work-id:seq" of the passage chosen. */
+  passage: string | null;
+  reason: string | null;
+}
+
+/** The passages posted in the current round; cleared when every candidate has been posted. */
+export interface DailyUsedTable {
+  guild_id: string;
+  passage: string;
+}
+
 export interface StoreSchema {
   guild: GuildTable;
   guild_work: GuildWorkTable;
   reading_mark: ReadingMarkTable;
+  daily_schedule: DailyScheduleTable;
+  daily_claim: DailyClaimTable;
+  daily_used: DailyUsedTable;
 }
