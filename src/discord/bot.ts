@@ -168,8 +168,9 @@ export async function startBot(config: Config & { discordToken: string }, app: A
   const apiUrl = config.discordApiUrl ?? DISCORD_API;
   const watchdog = new ConnectionWatchdog(logger, { apiUrl, timeoutMs: config.discordConnectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS });
   // The daily schedules are read once here, then kept in memory and written through.
-  const dailyStore = app.dailyStore ?? (app.store ? await cacheDailies(app.store.daily) : undefined);
-  const { client, lost, daily } = wireClient(config, dailyStore ? { ...app, dailyStore } : app, logger, watchdog);
+  // Set on the app itself, never a copy: a reload swaps the app's library in place.
+  if (!app.dailyStore && app.store) app.dailyStore = await cacheDailies(app.store.daily);
+  const { client, lost, daily } = wireClient(config, app, logger, watchdog);
   logger.info({ api: apiUrl }, 'connecting to Discord');
   try {
     await watchdog.login(client, config.discordToken);
@@ -212,8 +213,8 @@ function watchMembership(client: Client, store: Store, logger: Logger): void {
 function wireClient(config: Config, app: AppContext, logger: Logger, watchdog: ConnectionWatchdog): { client: Client; lost: Promise<{ code: number }>; daily?: DailyRunner } {
   const client = createClient(config, watchdog);
   const daily = app.dailyStore ? createDaily({ store: app.dailyStore, library: app.library, rest: client.rest, logger, ...(app.clock ? { clock: app.clock } : {}) }) : undefined;
-  const context: AppContext = daily ? { ...app, daily: daily.service } : app;
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context, logger));
+  if (daily) app.daily = daily.service;
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, app, logger));
   client.once(Events.ClientReady, (ready) => {
     // Posts due while the bot was down go out now, if less than an hour late.
     void daily?.runner.start();
