@@ -6,18 +6,28 @@ import { autocompleteWith, executeWith } from '../src/discord/respond';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
-const answer: Command['answer'] = (options, { library, guildId, canManageServer, daily }) => {
+/** /daily show, for anyone. */
+const answer: Command['answer'] = (_options, { guildId, daily }) => {
   if (!guildId) return notice('error', 'The daily passage belongs to a server: use /daily in one.');
   if (!daily) return notice('error', 'The daily passage is not available here: this process has no store to keep it in.');
-  const sub = optionalString(options.subcommand) ?? 'show';
-  if (sub === 'show') return daily.show(guildId);
-  if (!canManageServer) return notice('error', `Only members with the Manage Server permission can use /daily ${sub}.`);
-  if (sub === 'off') return daily.off(guildId);
-  const channelId = optionalString(options.channel) ?? '';
-  if (!SNOWFLAKE.test(channelId)) return notice('error', 'Pick the channel to post in from the list.');
-  const checked = checkDaily(library, { time: optionalString(options.time), timezone: optionalString(options.timezone), work: optionalString(options.work) });
-  if (isNotice(checked)) return checked;
-  return daily.set({ guildId, channelId, ...checked });
+  return daily.show(guildId);
+};
+
+/** /daily set and off (Manage Server): the schedule, written to the store and re-planned at once. */
+const change: Command['change'] = (options, context) => {
+  const sub = optionalString(options.subcommand);
+  if (sub !== 'set' && sub !== 'off') return undefined;
+  return (async () => {
+    const { library, guildId, canManageServer, daily } = context;
+    if (!guildId || !daily) return answer(options, context);
+    if (!canManageServer) return notice('error', `Only members with the Manage Server permission can use /daily ${sub}. Ask someone who has it, or use /daily show.`);
+    if (sub === 'off') return daily.off(guildId);
+    const channelId = optionalString(options.channel) ?? '';
+    if (!SNOWFLAKE.test(channelId)) return notice('error', 'Pick the channel to post in from the list.');
+    const checked = checkDaily(library, { time: optionalString(options.time), timezone: optionalString(options.timezone), work: optionalString(options.work) });
+    if (isNotice(checked)) return checked;
+    return daily.set({ guildId, channelId, ...checked });
+  })();
 };
 
 const choices: Command['choices'] = (focused, _options, { library }) =>
@@ -39,7 +49,8 @@ export default {
     .addSubcommand((s) => s.setName('show').setDescription('When and where the daily passage is posted'))
     .addSubcommand((s) => s.setName('off').setDescription('Stop the daily passage (Manage Server)')),
   answer,
+  change,
   choices,
-  execute: executeWith(answer),
+  execute: executeWith(answer, change),
   autocomplete: autocompleteWith(choices),
 } satisfies Command;

@@ -20,7 +20,7 @@ export async function bootstrap(
     const app = await createApp(config, logger);
     app.store = await openStore(config, logger);
     // /daily reads and writes the same store here; only the bot runs the schedules.
-    app.daily = createDailyService({ store: await cacheDailies(app.store.daily), library: app.library, logger });
+    app.daily = createDailyService({ store: await cacheDailies(app.store.daily), library: () => app.library });
     return { config, logger, app };
   } catch (err) {
     if (err instanceof ConfigError || err instanceof CorpusError || err instanceof StoreError) {

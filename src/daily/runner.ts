@@ -78,8 +78,11 @@ export interface DailyRunnerOptions {
   store: DailyStore;
   clock?: Clock;
   logger: Logger;
-  /** Chooses the passage of the day for a server from the keys already used. */
-  pick(settings: DailySettings, used: ReadonlySet<string>): DailyPick | undefined;
+  /**
+   * How to choose the passage of the day for a server, given the keys already used. Asked before the
+   * claim (reading the server's view may be asynchronous); the choice itself is made inside it.
+   */
+  picker(settings: DailySettings): MaybePromise<(used: ReadonlySet<string>) => DailyPick | undefined>;
   /** Posts the passage with this key to the channel; throws (a DeliveryError, ideally) if it cannot. */
   deliver(settings: DailySettings, key: string): Promise<void>;
 }
@@ -161,7 +164,8 @@ export class DailyRunner {
 
   private async post(settings: DailySettings, due: Date): Promise<void> {
     const { store, logger } = this.options;
-    const claimed = await store.claim(settings.guildId, due, (used) => this.options.pick(settings, used));
+    const pick = await this.options.picker(settings);
+    const claimed = await store.claim(settings.guildId, due, pick);
     if (claimed === false) return;
     const line = { guild: settings.guildId, channel: settings.channelId, due: due.toISOString() };
     if (!claimed) {

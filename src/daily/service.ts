@@ -1,5 +1,4 @@
 import type { DailyAnswer, Library } from '../answers';
-import type { Logger } from '../logger';
 import type { CachedDailyStore } from './cache';
 import type { DailyRunner, DailySettings } from './runner';
 import { nextOccurrence } from './schedule';
@@ -8,16 +7,16 @@ import { nextOccurrence } from './schedule';
 export interface DailyService {
   show(guildId: string): DailyAnswer;
   /** Replaces the schedule and re-plans at once: a time already past today waits for tomorrow. */
-  set(settings: Pick<DailySettings, 'guildId' | 'channelId' | 'time' | 'timezone' | 'workId'>): DailyAnswer;
-  off(guildId: string): DailyAnswer;
+  set(settings: Pick<DailySettings, 'guildId' | 'channelId' | 'time' | 'timezone' | 'workId'>): Promise<DailyAnswer>;
+  off(guildId: string): Promise<DailyAnswer>;
 }
 
-export function createDailyService(options: { store: CachedDailyStore; library: Library; logger: Logger; runner?: DailyRunner; now?: () => Date }): DailyService {
+export function createDailyService(options: { store: CachedDailyStore; library: () => Library; runner?: DailyRunner; now?: () => Date }): DailyService {
   const { store, library } = options;
   const now = options.now ?? (() => new Date());
   const view = (settings: DailySettings | undefined): DailyAnswer['schedule'] => {
     if (!settings) return undefined;
-    const workTitle = settings.workId ? library.works.get(settings.workId)?.meta.title : undefined;
+    const workTitle = settings.workId ? library().works.get(settings.workId)?.meta.title : undefined;
     return {
       channelId: settings.channelId,
       time: settings.time,
@@ -28,27 +27,17 @@ export function createDailyService(options: { store: CachedDailyStore; library: 
       ...(settings.enabled ? { next: nextOccurrence(settings, now()) } : {}),
     };
   };
-  /** Once the store has the change, the runner plans from it; a write that fails is logged. */
-  const then = async (guildId: string, written: unknown) => {
-    try {
-      await written;
-      await options.runner?.reschedule(guildId);
-    } catch (err) {
-      options.logger.error({ err, guild: guildId }, 'could not save the daily schedule');
-    }
-  };
   return {
     show: (guildId) => ({ kind: 'daily', schedule: view(store.cached(guildId)) }),
-    set(settings) {
-      const written = store.setDaily({ ...settings, since: now(), enabled: true, failures: 0 });
-      void then(settings.guildId, written);
+    async set(settings) {
+      await store.setDaily({ ...settings, since: now(), enabled: true, failures: 0 });
+      await options.runner?.reschedule(settings.guildId);
       return { kind: 'daily', change: 'set', schedule: view(store.cached(settings.guildId)) };
     },
-    off(guildId) {
-      const written = store.disableDaily(guildId);
-      const answer: DailyAnswer = { kind: 'daily', change: 'off', schedule: view(store.cached(guildId) && { ...(store.cached(guildId) as DailySettings), enabled: false }) };
-      void then(guildId, written);
-      return answer;
+    async off(guildId) {
+      await store.disableDaily(guildId);
+      await options.runner?.reschedule(guildId);
+      return { kind: 'daily', change: 'off', schedule: view(store.cached(guildId)) };
     },
   };
 }

@@ -212,7 +212,16 @@ function watchMembership(client: Client, store: Store, logger: Logger): void {
 
 function wireClient(config: Config, app: AppContext, logger: Logger, watchdog: ConnectionWatchdog): { client: Client; lost: Promise<{ code: number }>; daily?: DailyRunner } {
   const client = createClient(config, watchdog);
-  const daily = app.dailyStore ? createDaily({ store: app.dailyStore, library: app.library, rest: client.rest, logger, ...(app.clock ? { clock: app.clock } : {}) }) : undefined;
+  const daily = app.dailyStore
+    ? createDaily({
+        store: app.dailyStore,
+        library: () => app.library,
+        view: async (guildId) => (await guildContext(app, guildId)).library,
+        rest: client.rest,
+        logger,
+        ...(app.clock ? { clock: app.clock } : {}),
+      })
+    : undefined;
   if (daily) app.daily = daily.service;
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, app, logger));
   client.once(Events.ClientReady, (ready) => {

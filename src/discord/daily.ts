@@ -16,30 +16,39 @@ const REFUSALS: Partial<Record<number, string>> = {
 
 export interface DailyOptions {
   store: DailyStore;
-  library: Library;
+  /** The whole library as it is now: a reload replaces it. */
+  library: () => Library;
   rest: REST;
   logger: Logger;
   clock?: Clock;
-  /** The passages a server may be shown of a work, or of all its works: up to its reading mark. */
-  candidates?: (guildId: string, workId?: string) => readonly Passage[];
+  /** The library as the server sees it: its works, each cut at its reading mark. */
+  view?: (guildId: string) => Promise<Library>;
   random?: () => number;
 }
 
 /** The daily runner wired to Discord: it picks from the server's passages and posts through REST. */
 export function createDaily(options: DailyOptions & { store: CachedDailyStore }): { runner: DailyRunner; service: DailyService } {
   const { library, rest } = options;
-  const candidates = options.candidates ?? ((_guildId: string, workId?: string) => (workId ? (library.works.get(workId)?.passages ?? []) : library.corpus.passages));
+  // Read at each use, never kept: a reload swaps the library.
+  // With a work: its passages up to the mark, in order. Without: every passage the group has read.
+  const candidates = async (guildId: string, workId?: string): Promise<readonly Passage[]> => {
+    const seen = options.view ? await options.view(guildId) : library();
+    return workId ? (seen.works.get(workId)?.passages ?? []) : seen.corpus.works.flatMap((w) => w.passages);
+  };
   const runner = new DailyRunner({
     store: options.store,
     logger: options.logger,
     ...(options.clock ? { clock: options.clock } : {}),
-    pick(settings: DailySettings, used) {
-      const choice = chooseDaily(candidates(settings.guildId, settings.workId), used, settings.workId ? 'next' : 'random', options.random);
-      return choice && { key: dailyKey(choice.passage), reset: choice.reset };
+    async picker(settings: DailySettings) {
+      const from = await candidates(settings.guildId, settings.workId);
+      return (used: ReadonlySet<string>) => {
+        const choice = chooseDaily(from, used, settings.workId ? 'next' : 'random', options.random);
+        return choice && { key: dailyKey(choice.passage), reset: choice.reset };
+      };
     },
     async deliver(settings, key) {
       const [workId = '', seq = ''] = key.split(':');
-      const answer = passageQuote(library, { workId, seq: Number(seq) }, 'daily');
+      const answer = passageQuote(library(), { workId, seq: Number(seq) }, 'daily');
       if (answer.kind !== 'quote') throw new DeliveryError('the passage chosen is no longer in the texts');
       try {
         await rest.post(Routes.channelMessages(settings.channelId), { body: render(answer).data });
@@ -50,5 +59,5 @@ export function createDaily(options: DailyOptions & { store: CachedDailyStore })
       }
     },
   });
-  return { runner, service: createDailyService({ store: options.store, library, runner, logger: options.logger, ...(options.clock ? { now: () => options.clock?.now() ?? new Date() } : {}) }) };
+  return { runner, service: createDailyService({ store: options.store, library, runner, ...(options.clock ? { now: () => options.clock?.now() ?? new Date() } : {}) }) };
 }

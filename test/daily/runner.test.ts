@@ -43,7 +43,7 @@ function world(start: string, settings: Partial<DailySettings> = {}): World {
         store,
         clock,
         logger: logs.logger,
-        pick: (_settings, used) => {
+        picker: () => (used) => {
           const key = KEYS.find((k) => !used.has(k));
           return key ? { key, reset: false } : { key: KEYS[0] ?? '', reset: true };
         },
@@ -139,7 +139,7 @@ describe('a daily schedule', () => {
       store: { ...w.store, lastClaimed: () => undefined },
       clock: w.clock,
       logger: w.logs.logger,
-      pick: (_settings, used) => ({ key: KEYS.find((k) => !used.has(k)) ?? '', reset: false }),
+      picker: () => (used) => ({ key: KEYS.find((k) => !used.has(k)) ?? '', reset: false }),
       deliver: async (_settings, key) => void w.sent.push({ at: w.clock.now().toISOString(), key }),
     });
     await second.start();

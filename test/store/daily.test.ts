@@ -90,7 +90,7 @@ describe('the daily repository', () => {
       store: await cacheDailies(first.daily),
       clock,
       logger: logs.logger,
-      pick: (_s, used) => nextKey(used),
+      picker: () => nextKey,
       deliver: () => {
         attempted = true;
         return new Promise(() => {});
@@ -102,7 +102,7 @@ describe('the daily repository', () => {
     crashing.stop();
 
     const second = await open();
-    const runner = new DailyRunner({ store: await cacheDailies(second.daily), clock, logger: logs.logger, pick: (_s, used) => nextKey(used), deliver: async (_s, key) => void sent.push(key) });
+    const runner = new DailyRunner({ store: await cacheDailies(second.daily), clock, logger: logs.logger, picker: () => nextKey, deliver: async (_s, key) => void sent.push(key) });
     await runner.start();
     await clock.advanceTo('2026-06-02T06:00:00Z', () => runner.idle());
     runner.stop();
