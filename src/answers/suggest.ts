@@ -1,9 +1,10 @@
-import { suggestNames } from '../search/names';
+import { keyOf, suggestNames } from '../search/names';
 import { searchPassages } from '../search/passages';
 import { foldPhrase } from '../search/text';
 import type { Library } from './library';
 import { footnoteView } from './library';
 import { memoizeBy } from './memo';
+import { creditedNames } from './who';
 
 /** An autocomplete choice; the renderer enforces Discord's lengths and count. */
 export interface Choice {
@@ -22,10 +23,19 @@ export function workChoices(library: Library, typed: string): Choice[] {
     .map((w) => ({ name: w.meta.title, value: w.meta.id }));
 }
 
-/** People in the name index, matched as typed, fuzzily and accent-blind; within a work once one is chosen. */
+/**
+ * People in the name index, matched as typed, fuzzily and accent-blind; within a work once one is
+ * chosen. Authors and translators the metadata credits come first when every word typed begins one
+ * of theirs ("abid" → Mitch Abidor).
+ */
 export function nameChoices(library: Library, typed: string, workId?: string): Choice[] {
   const scope = workId && library.works.has(workId) ? workId : undefined;
-  return suggestNames(library.names, typed, MAX_CHOICES, scope).map((g) => ({ name: g.name, value: g.name }));
+  const words = keyOf(typed).split(' ').filter(Boolean);
+  const credited = words.length
+    ? creditedNames(library.corpus.works).filter((c) => (!scope || c.workIds.includes(scope)) && words.every((w) => c.words.some((cw) => cw.startsWith(w))))
+    : [];
+  const names = [...credited.map((c) => c.name), ...suggestNames(library.names, typed, MAX_CHOICES, scope).map((g) => g.name)];
+  return [...new Set(names)].slice(0, MAX_CHOICES).map((name) => ({ name, value: name }));
 }
 
 interface FootnoteEntry {

@@ -2,6 +2,7 @@ import type { Footnote, Work } from '../corpus';
 import { keyOf, lookupName, suggestNames, type Mention } from '../search/names';
 import { attribution, footnoteView, quotation, type Library } from './library';
 import { cleanText, isNotice, MAX_NAME_LENGTH, notice, resolveWork, tooLong } from './input';
+import { memoizeBy } from './memo';
 import type { Answer, Credit, Quotation, WhoAnswer } from './types';
 
 /** How many mentions a /who reply quotes; the rest are counted. */
@@ -132,6 +133,16 @@ function mentionQuotation(library: Library, work: Work, ref: TextRef, spans: Men
 function noteAttribution(work: Work, note: Footnote) {
   return attribution(work, footnoteView(work, note).locator, { chapter: note.chapter, ...(note.role ? { role: note.role } : {}) });
 }
+
+/** Every name a work's metadata credits (author, translator, section authors), with the works that credit it. */
+export const creditedNames = memoizeBy((works: readonly Work[]): { name: string; words: string[]; workIds: string[] }[] => {
+  const credited = new Map<string, string[]>();
+  for (const work of works) {
+    const names = [work.meta.author, work.meta.translator, ...work.chapters.map((c) => c.author)];
+    for (const name of names) if (name && !credited.get(name)?.includes(work.meta.id)) credited.set(name, [...(credited.get(name) ?? []), work.meta.id]);
+  }
+  return [...credited].map(([name, workIds]) => ({ name, words: keyOf(name).split(' '), workIds }));
+});
 
 /** Words that join names in a credit ("Louise and Aylmer Maude"), never a name themselves. */
 const CREDIT_JOINERS = new Set(['and', 'with']);

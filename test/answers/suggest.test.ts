@@ -45,7 +45,10 @@ describe('autocomplete', () => {
   it('names: the people the texts hold, prefix and typo tolerant', () => {
     expect(nameChoices(library, 'Natal').map((c) => c.value)).toContain('Natalia Sedova');
     expect(nameChoices(library, 'Hernandes').map((c) => c.value)).toContain('Jesus Hernandez');
-    const names = new Set(library.names.entries.map((e) => e.name));
+    // Names the texts hold, and names the metadata credits ("Mitch Abidor", the translator).
+    const credited = corpus.works.flatMap((w) => [w.meta.author, w.meta.translator]).filter((n): n is string => Boolean(n));
+    const names = new Set([...library.names.entries.map((e) => e.name), ...credited]);
+    expect(nameChoices(library, 'abid')[0]?.value).toBe('Mitch Abidor');
     for (const typed of TYPED) for (const c of nameChoices(library, typed)) expect(names.has(c.value)).toBe(true);
   });
 
