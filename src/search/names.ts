@@ -259,7 +259,10 @@ const placeLike = (c: Candidate | undefined) =>
  */
 export function workNameEntries(work: Work, people: readonly PersonAliases[]): WorkNameEntry[] {
   const scan: Scan = { runs: [], lowercase: new Set(), midSentence: new Set() };
-  for (const passage of work.passages) scanText(passage.text, { seq: passage.seq }, scan);
+  // A lettered marker ("States[g]") would read as part of the word: markers are blanked, offsets kept.
+  const unmarked = (text: string, refs: readonly { start: number; end: number }[]) =>
+    refs.reduce((t, r) => t.slice(0, r.start) + ' '.repeat(r.end - r.start) + t.slice(r.end), text);
+  for (const passage of work.passages) scanText(unmarked(passage.text, passage.footnoteRefs), { seq: passage.seq }, scan);
   for (const note of work.footnotes) scanText(note.text, { note: note.key }, scan);
 
   const { lowercase, midSentence } = scan;

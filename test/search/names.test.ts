@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Corpus, Passage } from '../../src/corpus';
+import { parseWork, type Corpus, type Passage } from '../../src/corpus';
 import fc from 'fast-check';
 import { createNameIndex, keyOf, lookupName, suggestNames, withinOneEdit } from '../../src/search/names';
 import { namesCorpus, SEED } from '../helpers/names';
@@ -209,5 +209,19 @@ describe('what a reader’s words find', () => {
         return withinOneEdit(word, edited) && withinOneEdit(edited, word);
       }),
     );
+  });
+});
+
+describe('names beside footnote markers', () => {
+  it('a lettered marker is not part of the name it follows: “Jefferson[h]” is Jefferson', () => {
+    const { work } = parseWork(
+      '---\nid: notes\ntitle: Notes\nsource_file: notes.txt\n---\n\nJefferson went still further, said Jefferson[^h] himself.\n\n[^h]: See the Notes.\n',
+      'notes.md',
+    );
+    if (!work) throw new Error('fixture did not parse');
+    const names = createNameIndex({ fingerprint: '', works: [work], passages: work.passages, people: [], proofs: [] });
+    const jefferson = names.entries.find((e) => e.name === 'Jefferson');
+    expect(jefferson?.mentions.map((m) => work.passages[0]?.text.slice(m.start, m.end))).toEqual(['Jefferson', 'Jefferson']);
+    expect(names.entries.flatMap((e) => e.keys).filter((k) => k.includes('jeffersonh'))).toEqual([]);
   });
 });
