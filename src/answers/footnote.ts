@@ -95,6 +95,8 @@ function footnoteAnswer(library: Library, work: Work, note: Footnote): Answer {
 
 /** A sentence shorter than this says too little alone: the one before it is shown too. */
 const MIN_SENTENCE_WORDS = 8;
+/** How far an emphasis mark may be from the sentence and still be the other half of its pair. */
+const MAX_EMPHASIS_REACH = 200;
 /** What may stand between a sentence's end and a marker that still belongs to it: closing quotes, brackets, emphasis. */
 const CLOSERS = /^[\s"'”’»)\]_*]*$/;
 const TRAILING_CLOSERS = /^[.,;:!?"'”’»)\]_*]+/;
@@ -119,13 +121,14 @@ export function markerSentence(text: string, ref: { start: number; end: number }
   for (let before = at - 1; before >= 0 && words(start) < MIN_SENTENCE_WORDS; before--) start = sentences[before]?.start ?? start;
   // A short sentence that opens its passage ("“Gott, wie naiv!”[18]") is read with the words that follow it.
   for (let after = at + 1; after < sentences.length && words(start) < MIN_SENTENCE_WORDS; after++) end = Math.max(end, sentences[after]?.end ?? end);
-  // The text's own `_italics_` and `*emphasis*` stay whole: an odd count means the span cuts a pair.
-  for (const mark of ['_', '*']) {
-    if ((text.slice(start, end).split(mark).length - 1) % 2 === 0) continue;
-    const opening = text.lastIndexOf(mark, start - 1);
-    const closing = text.indexOf(mark, end);
-    if (opening >= 0 && (closing < 0 || start - opening <= closing - end)) start = Math.max(0, text.lastIndexOf(' ', opening) + 1);
-    else if (closing >= 0) end = closing + 1;
+  // The text's own `_italics_` stay whole: an odd count means the span cuts a pair. (`*` is no pair in
+  // these books: it marks notes, "*r".) A pair further off than a sentence's length is not this one.
+  if ((text.slice(start, end).split('_').length - 1) % 2 === 1) {
+    const opening = text.lastIndexOf('_', start - 1);
+    const closing = text.indexOf('_', end);
+    const near = (at: number, from: number) => at >= 0 && Math.abs(at - from) <= MAX_EMPHASIS_REACH;
+    if (near(opening, start) && (!near(closing, end) || start - opening <= closing - end)) start = Math.max(0, text.lastIndexOf(' ', opening) + 1);
+    else if (near(closing, end)) end = closing + 1;
   }
   return { start, end: end > text.length ? text.length : end };
 }

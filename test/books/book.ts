@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { markerViolations } from '../helpers/markers';
 import { importBookFile, locate, notesOn, passageWith, roleOf, sectionsOf, type ImportedBook } from './imported';
 
 export interface BookFacts {
@@ -45,6 +46,10 @@ export function describeBook(name: string, facts: BookFacts): void {
       it('finds the notes the book prints, each hanging on its sentence', () => {
         expect(get(file).work.footnotes).toHaveLength(facts.notes[file] ?? 0);
         if (facts.note) expect(notesOn(get(file), facts.note[0]).map((n) => n.text).join(' | ')).toContain(facts.note[1]);
+      });
+
+      it('shows every note marker in /footnote with five words or more around it, verbatim', () => {
+        expect(markerViolations(get(file).work)).toEqual([]);
       });
 
       it('holds no U+FFFD, and quotes no licence, transcriber, contents or editor as the author', () => {
