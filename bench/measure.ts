@@ -13,7 +13,15 @@ import { createNameIndex } from '../src/search/names';
 import { buildEngine, marginalia, type Engine, type EngineName } from './engines';
 import { createIndex } from '../src/search/passages';
 import { labelledQueries } from './labelled';
-import { memory, round, timeEach } from './stats';
+import { memory, round, timeEach, timeEachAsync } from './stats';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { answerCommand, guildContext, type AppContext } from '../src/discord/dispatch';
+import { Store, storeFile } from '../src/store';
+
+/** The server the store-backed answers are asked in: one with no settings, as most are. */
+const BENCH_GUILD = '323456789012345678';
 import { createWorkload } from './workload';
 
 const [engineName, corpusDir = 'bench/corpus'] = process.argv.slice(2) as [EngineName, string?];
@@ -81,6 +89,26 @@ if (library) {
     autocompleteName: timeEach(workload.names.map((n) => n.slice(0, 4)), choices('who', 'name')),
     autocompleteFootnote: timeEach(workload.footnotes.map((f) => f.number.slice(0, 1)), choices('footnote', 'number')),
   };
+  // The same answers as the bot gives them with its store: the server's settings (cached; one
+  // data_version query to notice another process's writes) and its view, then the guarded answer.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-store-'));
+  const store = await Store.open(storeFile(dataDir));
+  try {
+    const app: AppContext = { library, registry, commands: summarise(registry), random: Math.random, store };
+    const inServer = (name: string) => async (options: CommandOptions) => render(answerCommand(name, options, await guildContext(app, BENCH_GUILD)));
+    const choicesInServer = (name: string, option: string) => async (value: string) =>
+      renderChoices(command(name).choices?.({ name: option, value }, {}, await guildContext(app, BENCH_GUILD)) ?? []);
+    result.answersWithStore = {
+      quote: await timeEachAsync(workload.searches, (query) => inServer('quote')({ query })),
+      search: await timeEachAsync(workload.searches, (query) => inServer('search')({ query })),
+      who: await timeEachAsync(workload.names, (name) => inServer('who')({ name })),
+      footnote: await timeEachAsync(workload.footnotes, (f) => inServer('footnote')(f)),
+      autocompleteQuery: await timeEachAsync(workload.typing, choicesInServer('quote', 'query')),
+    };
+  } finally {
+    await store.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
   result.memory = { ...(result.memory as object), afterQueries: memory() };
 }
 

@@ -82,6 +82,8 @@ type Measured = {
   complete: Latency;
   quality: { hitAt1: number; mrrAt5: number; misses: number };
   answers?: Record<string, Latency | number>;
+  /** The same answers asked in a server, through the store: its settings and its view. */
+  answersWithStore?: Record<string, Latency>;
 };
 
 async function benchmark(name: string, corpusDir: string, described = corpusDir) {
@@ -103,6 +105,11 @@ async function benchmark(name: string, corpusDir: string, described = corpusDir)
     firstStartUnder10s: coldStart.withoutCacheMs < 10_000,
     rssWhenReadyUnder250Mb: coldStart.memoryWhenReady.rssMb < 250,
     hitAt1AtLeastOthers: others.every((o) => ours.quality.hitAt1 >= o.quality.hitAt1),
+    // The store may add at most 10% to an answer, or 0.05 ms where 10% is below the timer's noise.
+    storeWithin10Percent: Object.entries(ours.answersWithStore ?? {}).every(([answer, l]) => {
+      const without = answers[answer] as Latency | undefined;
+      return !without || l.p50 <= Math.max(without.p50 * 1.1, without.p50 + 0.05);
+    }),
   };
   return { name, corpus: { dir: described, passages: ours.passages }, queries: ours.queries, coldStart, engines, targets };
 }
@@ -139,6 +146,13 @@ function table({ name, engines, coldStart, targets }: Result): string[] {
       .filter((entry): entry is [string, Latency] => typeof entry[1] === 'object')
       .map(([answer, l]) => `  ${pad(answer, 40)} ${[l.p50, l.p95, l.p99, l.max].map((v) => pad(String(v), 8)).join(' ')}`),
     `  name index build: ${String(answers.namesBuildMs)} ms`,
+    '',
+    'The same in a server, through the store:   p50      p95      p99      max   (p50 vs without)',
+    ...Object.entries(ours.answersWithStore ?? {}).map(([answer, l]) => {
+      const without = (answers[answer] as Latency | undefined)?.p50;
+      const ratio = without ? ` ×${(l.p50 / without).toFixed(2)}` : '';
+      return `  ${pad(answer, 40)} ${[l.p50, l.p95, l.p99, l.max].map((v) => pad(String(v), 8)).join(' ')}${ratio}`;
+    }),
     '',
     `start to ready (compiled): ${coldStart.withoutCacheMs} ms the first time (no cache, no proofs), ${coldStart.withCacheMs} ms from the cache (median of ${COLD_RUNS}); CPU time ${coldStart.cpuMs.without} and ${coldStart.cpuMs.with} ms`,
     `the bot once ready: RSS ${coldStart.memoryWhenReady.rssMb} MB, JS heap ${coldStart.memoryWhenReady.heapMb} MB; after all the queries above: RSS ${String(ours.memory.afterQueries?.rssMb)} MB, JS heap ${String(ours.memory.afterQueries?.heapMb)} MB`,

@@ -180,3 +180,24 @@ describe('/library', () => {
     expect((await store.guilds.settings(GUILD_ID)).works).toBeUndefined();
   });
 });
+
+describe('leaving a server', () => {
+  /** Re-reads the store until `check` holds: the gateway event is handled asynchronously. */
+  async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const value = await read();
+      if (check(value) || Date.now() > deadline) return value;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  it('records when the bot is removed, and forgets it when the bot is added back', async () => {
+    const before = Date.now();
+    h.double.dispatch('GUILD_DELETE', { id: GUILD_ID });
+    const leftAt = await eventually(() => store.guilds.leftAt(GUILD_ID), (t) => t !== undefined);
+    expect(leftAt).toBeGreaterThanOrEqual(before);
+    h.double.dispatch('GUILD_CREATE', { id: GUILD_ID, name: 'Reading group', unavailable: false, roles: [], channels: [], members: [], emojis: [], stickers: [], features: [] });
+    expect(await eventually(() => store.guilds.leftAt(GUILD_ID), (t) => t === undefined)).toBeUndefined();
+  });
+});
