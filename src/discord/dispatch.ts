@@ -31,7 +31,7 @@ export function unknownCommand(name: string, registry: Registry): Answer {
 export async function guildContext(app: AppContext, guildId: string | undefined): Promise<AppContext> {
   if (!guildId) return app;
   if (!app.store) return { ...app, guildId };
-  await app.store.refresh();
+  app.store.refresh();
   const view = libraryView(app.library, await app.store.guilds.settings(guildId));
   return { ...app, guildId, library: view.library, view, guilds: app.store.guilds };
 }

@@ -103,10 +103,10 @@ describe('guild settings', () => {
   it('sees another connection’s writes despite its cache', async () => {
     const file = storeFile(dir);
     const [a, b] = [await openStore(file), await openStore(file)];
-    await a.refresh();
+    a.refresh();
     expect(await a.guilds.settings(GUILD)).toEqual({ guildId: GUILD, marks: [] });
     await b.guilds.setLibrary(GUILD, ['x']);
-    await a.refresh();
+    a.refresh();
     expect((await a.guilds.settings(GUILD)).works).toEqual(['x']);
   });
 
