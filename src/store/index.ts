@@ -18,7 +18,6 @@ export const STORE_FILE = 'marginalia.sqlite';
 const MIGRATION_TABLE = 'kysely_migration';
 /** How long a statement waits for another process's write to finish before giving up. */
 const BUSY_TIMEOUT_MS = 5000;
-const MIGRATION_ATTEMPTS = 5;
 
 export class StoreError extends Error {
   constructor(message: string) {
@@ -94,22 +93,25 @@ export class Store {
     // Up to date, the usual case: no write at all, so processes opening one file never contend.
     const wanted = to ? known.slice(0, known.indexOf(to) + 1) : known;
     if (wanted.length === applied.length && wanted.every((name, i) => applied[i] === name)) return;
-    const migrator = new Migrator({ db: this.db, provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) } });
-    // Two processes starting together may both try to migrate; SQLite lets one write and the other
-    // sees SQLITE_BUSY, retries, and finds the work done.
-    for (let attempt = 1; ; attempt++) {
-      const result: MigrationResultSet = to ? await migrator.migrateTo(to) : await migrator.migrateToLatest();
-      if (!result.error) {
-        const ran = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-        if (ran.length) logger?.info({ file: this.file, migrations: ran }, 'store migrated');
-        return;
-      }
-      const code = (result.error as { code?: string }).code ?? '';
-      if (!code.startsWith('SQLITE_BUSY') || attempt >= MIGRATION_ATTEMPTS) {
-        const message = result.error instanceof Error ? result.error.message : String(result.error);
-        throw new StoreError(`Could not bring the store at ${this.file} up to date: ${message}`);
-      }
+    const migrator = new Migrator({ db: this.db, provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }, disableTransactions: true });
+    // Two processes may start on one new file together. BEGIN IMMEDIATE takes SQLite's write lock
+    // before the migrator reads what has run, so the second waits (busy_timeout), then finds the
+    // work done; Kysely's own transaction would read first and could run a migration twice.
+    this.sqlite.exec('BEGIN IMMEDIATE');
+    let result: MigrationResultSet;
+    try {
+      result = to ? await migrator.migrateTo(to) : await migrator.migrateToLatest();
+    } catch (err) {
+      result = { error: err };
     }
+    if (result.error) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      const message = result.error instanceof Error ? result.error.message : String(result.error);
+      throw new StoreError(`Could not bring the store at ${this.file} up to date: ${message}`);
+    }
+    this.sqlite.exec('COMMIT');
+    const ran = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    if (ran.length) logger?.info({ file: this.file, migrations: ran }, 'store migrated');
   }
 
   /**
