@@ -10,31 +10,30 @@ export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta
 export type Registry = ReadonlyMap<string, Command>;
 export type MessageRegistry = ReadonlyMap<string, MessageCommand>;
 
-/** Checks at load time what `satisfies Command` checks at compile time, for files added later. */
-function assertCommand(file: string, value: unknown): asserts value is Command {
-  const command = value as Partial<Command> | undefined;
+/** Throws unless `value` has a builder as `data` and `answer` and `execute` functions: what every command file exports. */
+function assertExports(file: string, value: unknown, kind: string, builder: string): void {
+  const command = value as Partial<Record<'answer' | 'execute', unknown>> & { data?: { toJSON?: unknown } } | undefined;
   const missing = [
-    typeof command?.data?.toJSON !== 'function' && 'data (a SlashCommandBuilder)',
+    typeof command?.data?.toJSON !== 'function' && `data (a ${builder})`,
     typeof command?.answer !== 'function' && 'answer',
     typeof command?.execute !== 'function' && 'execute',
   ].filter(Boolean);
-  if (missing.length) throw new Error(`${file} does not export a command: missing ${missing.join(', ')}`);
-  const json = command?.data?.toJSON();
-  const wantsAutocomplete = (json?.options ?? []).some((o) => 'autocomplete' in o && o.autocomplete);
-  if (wantsAutocomplete && (typeof command?.autocomplete !== 'function' || typeof command?.choices !== 'function')) {
+  if (missing.length) throw new Error(`${file} does not export a ${kind}: missing ${missing.join(', ')}`);
+}
+
+/** Checks at load time what `satisfies Command` checks at compile time, for files added later. */
+function assertCommand(file: string, value: unknown): asserts value is Command {
+  assertExports(file, value, 'command', 'SlashCommandBuilder');
+  const command = value as Command;
+  const wantsAutocomplete = (command.data.toJSON().options ?? []).some((o) => 'autocomplete' in o && o.autocomplete);
+  if (wantsAutocomplete && (typeof command.autocomplete !== 'function' || typeof command.choices !== 'function')) {
     throw new Error(`${file} has options with autocomplete but no autocomplete and choices functions`);
   }
 }
 
 /** Checks a context-menu command file the same way. */
 function assertMessageCommand(file: string, value: unknown): asserts value is MessageCommand {
-  const command = value as Partial<MessageCommand> | undefined;
-  const missing = [
-    typeof command?.data?.toJSON !== 'function' && 'data (a ContextMenuCommandBuilder)',
-    typeof command?.answer !== 'function' && 'answer',
-    typeof command?.execute !== 'function' && 'execute',
-  ].filter(Boolean);
-  if (missing.length) throw new Error(`${file} does not export a message command: missing ${missing.join(', ')}`);
+  assertExports(file, value, 'message command', 'ContextMenuCommandBuilder');
 }
 
 const typeOf = (value: unknown): unknown => (value as { data?: { toJSON?: () => { type?: unknown } } } | undefined)?.data?.toJSON?.().type;
