@@ -5,9 +5,9 @@ import { cutInlineNotes, lineAtOffset, lineStarts, MASK } from './inline-notes';
 import { emptyTree, type BookTree, type TreeBlock } from './tree';
 import { gutenbergHeaderMeta, mergeMeta } from './metadata';
 
-const START = /^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
-const END = /^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/i;
 const END_LINE = /^End of (?:the )?Project Gutenberg/i;
+const START_LINE = /^[ \t]*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/gim;
+const END_LINE_G = /^[ \t]*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/gim;
 const CREDITS = /^(?:Produced by|E-?text prepared by|Transcribed (?:from|by))\b/i;
 
 /**
@@ -16,30 +16,46 @@ const CREDITS = /^(?:Produced by|E-?text prepared by|Transcribed (?:from|by))\b/
  * printed inside the text cut out and put after their paragraph. Headings are decided later.
  */
 export function readPlainText(raw: string): BookTree {
-  const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const start = lines.findIndex((l) => START.test(l.trim()));
-  let end = lines.findIndex((l, i) => i > start && END.test(l.trim()));
-  if (end < 0) end = lines.length;
+  // One string and its line offsets: a 30 MB book is never split into a million line strings.
+  const source = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const sourceStarts = lineStarts(source);
+  const lineCount = sourceStarts.length;
+  const lineText = (i: number) => source.slice(sourceStarts[i] ?? 0, (sourceStarts[i + 1] ?? source.length + 1) - 1);
+  const lineOfMatch = (pattern: RegExp, from: number) => {
+    pattern.lastIndex = sourceStarts[from] ?? source.length;
+    const m = pattern.exec(source);
+    return m ? lineAtOffset(sourceStarts, m.index) : -1;
+  };
+  const start = lineOfMatch(START_LINE, 0);
+  let end = start >= 0 ? lineOfMatch(END_LINE_G, start + 1) : -1;
+  if (end < 0) end = lineCount;
   let last = end;
-  for (let i = end - 1; i > start && i >= end - 12; i--) if (END_LINE.test((lines[i] ?? '').trim())) last = i;
+  for (let i = end - 1; i > start && i >= end - 12; i--) if (END_LINE.test(lineText(i).trim())) last = i;
 
-  const tree = emptyTree('gutenberg', mergeMeta(gutenbergHeaderMeta(start >= 0 ? lines.slice(0, start) : [])));
+  const header = start >= 0 ? Array.from({ length: start }, (_, i) => lineText(i)) : [];
+  const tree = emptyTree('gutenberg', mergeMeta(gutenbergHeaderMeta(header)));
   if (start >= 0) tree.leftOut.push({ kind: 'header', role: 'publisher', line: 1, endLine: start + 1, title: 'Project Gutenberg header' });
-  if (last < lines.length) tree.leftOut.push({ kind: 'licence', role: 'publisher', line: last + 1, endLine: lines.length, title: 'Project Gutenberg licence' });
+  if (last < lineCount) tree.leftOut.push({ kind: 'licence', role: 'publisher', line: last + 1, endLine: lineCount, title: 'Project Gutenberg licence' });
 
   // The body, as one text; its line i is source line `first + i`.
   const first = start + 2;
-  const body = lines.slice(start + 1, last).map(repairDoubleEncoding);
-  for (let i = 0; i < Math.min(body.length, 40); i++) {
-    if (!CREDITS.test((body[i] ?? '').trim())) continue;
+  const bodyFrom = sourceStarts[start + 1] ?? source.length;
+  const bodyTo = last < lineCount ? (sourceStarts[last] ?? source.length) - 1 : source.length;
+  let text = repairDoubleEncoding(source.slice(bodyFrom, Math.max(bodyFrom, bodyTo)));
+  let starts = lineStarts(text);
+  const bodyLine = (i: number) => text.slice(starts[i] ?? 0, (starts[i + 1] ?? text.length + 1) - 1);
+  const blank: [number, number][] = [];
+  for (let i = 0; i < Math.min(starts.length, 40); i++) {
+    if (!CREDITS.test(bodyLine(i).trim())) continue;
     let j = i;
-    while (j + 1 < body.length && (body[j + 1] ?? '').trim() !== '') j++;
-    tree.leftOut.push({ kind: 'credits', role: 'publisher', line: first + i, endLine: first + j, title: collapseWhitespace(body[i] ?? '') });
-    for (let k = i; k <= j; k++) body[k] = '';
+    while (j + 1 < starts.length && bodyLine(j + 1).trim() !== '') j++;
+    tree.leftOut.push({ kind: 'credits', role: 'publisher', line: first + i, endLine: first + j, title: collapseWhitespace(bodyLine(i)) });
+    blank.push([i, j]);
     i = j;
   }
-  const text = body.join('\n');
-  const starts = lineStarts(text);
+  // Credits become blank lines, so every other line keeps its number.
+  for (const [i, j] of blank.reverse()) text = text.slice(0, starts[i]) + '\n'.repeat(j - i) + text.slice((starts[j + 1] ?? text.length + 1) - 1);
+  if (blank.length) starts = lineStarts(text);
   const lineAt = (offset: number) => first + lineAtOffset(starts, offset);
   const cut = cutInlineNotes(text);
   for (const u of cut.unclosed) tree.unplaced.push({ line: lineAt(u.offset), message: `note [${u.label}] is never closed with "]"` });
@@ -75,13 +91,14 @@ export function readPlainText(raw: string): BookTree {
     pieces = [];
   };
   const masked = cut.masked;
-  for (let i = 0; i < body.length; i++) {
+  for (let i = 0; i < starts.length; i++) {
     const from = starts[i] ?? 0;
-    const line = masked.slice(from, from + (body[i] ?? '').length);
+    const to = (starts[i + 1] ?? text.length + 1) - 1;
+    const line = masked.slice(from, to);
     if (line.trim() === '') {
       // A line that held only a cut note ends the paragraph without counting as a blank.
       flush();
-      if ((body[i] ?? '').trim() === '') blanks++;
+      if (text.slice(from, to).trim() === '') blanks++;
       continue;
     }
     let at = 0;

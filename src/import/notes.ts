@@ -129,9 +129,14 @@ export function pairNotes(tree: BookTree): void {
   });
 
   // A marker left without a note shares the note of its label that follows it in its section.
-  for (const [k, m] of markers.entries()) {
-    if (m.note) continue;
-    const later = markers.slice(k + 1).find((o) => o.label === m.label && o.note);
+  const nextPaired = new Map<string, Marker>();
+  for (let k = markers.length - 1; k >= 0; k--) {
+    const m = markers[k] as Marker;
+    if (m.note) {
+      nextPaired.set(m.label, m);
+      continue;
+    }
+    const later = nextPaired.get(m.label);
     if (later?.note && later.section === m.section) m.note = later.note;
   }
 

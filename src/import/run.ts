@@ -97,6 +97,10 @@ export async function importBook(options: ImportOptions): Promise<ImportResult> 
     markdown = merged.markdown;
     kept = merged.kept;
   }
+  // The tree has been written: its paragraphs and notes go before the corpus proves the file, so a
+  // 30 MB book never holds both at once (the summary needs only the format and what was left out).
+  imported.blocks = [];
+  imported.notes.clear();
 
   await mkdir(options.out, { recursive: true });
   const stage = await mkdtemp(path.join(options.out, STAGE_PREFIX));
