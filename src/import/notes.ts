@@ -11,7 +11,13 @@ const MARKER =
 const DEFINITION =
   /^(?:(\*\(\d{1,3}\))|\[(\d{1,3}|[a-z]|\*)\]|\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?!\s?\*)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\d{1,3})\.(?=\s))\s*(?=\S)/u;
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const normalLabel = (label: string) => label.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String(SUPERSCRIPTS.indexOf(d)));
+/** A label the corpus accepts: superscripts as digits, "*(2)" as "*2", the ASCII dagger "+" as "†" ("++" "‡"). */
+const normalLabel = (label: string) =>
+  label
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String(SUPERSCRIPTS.indexOf(d)))
+    .replace(/^\*\((\d+)\)$/, '*$1')
+    .replace(/^\+\+$/, '‡')
+    .replace(/^\+$/, '†');
 
 const ROLE_SIGNS: [RegExp, MatterRole][] = [
   [/^(?:translator['’]s\s+note|note\s+(?:of|by)\s+the\s+translator)\b|(?:[—-]\s*|\[|\()(?:tr(?:ans)?|translator)\.?[\])]?\.?$/i, 'translator'],
