@@ -1,4 +1,5 @@
 import type { InteractionReply } from '../../src/render/render';
+import { mentionableTexts } from './limits';
 
 /**
  * What Discord would render in a piece of Markdown, as a small tokenizer. It errs towards finding
@@ -131,15 +132,10 @@ function inline(line: string, found: Construct[]): void {
   }
 }
 
-/** The reply's strings that Discord renders as Markdown: content, titles, descriptions, field names and values. */
-export function markdownStrings(reply: InteractionReply): string[] {
-  const { content, embeds = [] } = reply.data;
-  return [content ?? '', ...embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])];
-}
-
 /** What the bot's own templates put in replies: bold, italic, the block quote of a passage, and `<url>` links it was given. */
 export function foreignConstructs(reply: InteractionReply, ownLinks: readonly string[] = []): Construct[] {
-  return markdownStrings(reply)
+  // The strings Discord reads for mentions are the ones it renders as Markdown: content, titles, descriptions, fields.
+  return mentionableTexts(reply)
     .flatMap(renderedConstructs)
     .filter((c) => !['bold', 'italic', 'block quote'].includes(c.kind) && !(c.kind === 'link' && ownLinks.some((url) => c.text === `<${url}>`)));
 }
