@@ -41,15 +41,15 @@ export function isWebAddress(url: string): boolean {
 
 /**
  * What a footnote label may hold: exactly what /footnote can ask for (`[^label]` typed in full), so
- * every note can be reached. Letters, digits, `*`, `†`, `‡`, `§` and `-`; not 0 and not a negative
+ * every note can be reached. Letters, digits, `*`, `†`, `‡`, `§`, `+`, `(`, `)` and `-` (`*(2)`, a second `*`); not 0 and not a negative
  * number (footnote numbers start at 1); at most 37 characters, so `[^label]` fits the 40 an answer reads.
  */
-export const FOOTNOTE_LABEL_CHARS = '\\p{L}\\p{N}*†‡§-';
+export const FOOTNOTE_LABEL_CHARS = '\\p{L}\\p{N}*†‡§+()-';
 export const MAX_FOOTNOTE_LABEL = 37;
 
 /** Why /footnote could not ask for this label, or undefined when it can. */
 export function unaskableLabel(label: string): string | undefined {
-  if (!new RegExp(`^[${FOOTNOTE_LABEL_CHARS}]+$`, 'u').test(label)) return 'a label holds only letters, digits, *, †, ‡, § and -, so /footnote cannot ask for it';
+  if (!new RegExp(`^[${FOOTNOTE_LABEL_CHARS}]+$`, 'u').test(label)) return 'a label holds only letters, digits, *, †, ‡, §, +, (, ) and -, so /footnote cannot ask for it';
   if (/^0+$|^-\d+$/.test(label)) return 'footnote numbers start at 1, so /footnote cannot ask for it';
   if (label.length > MAX_FOOTNOTE_LABEL) return `a label is at most ${MAX_FOOTNOTE_LABEL} characters, so /footnote cannot ask for it`;
   return undefined;

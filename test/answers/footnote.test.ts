@@ -84,7 +84,7 @@ describe('/footnote', () => {
 });
 
 describe('every label the corpus accepts can be asked for', () => {
-  const labels = ['1', '12', 'a', 'Z', 'iv', '*', '†', '‡', '§', '**', 'a-1', '12a', 'note', 'n1', 'ch', 'é', 'x'.repeat(37)];
+  const labels = ['1', '12', 'a', 'Z', 'iv', '*', '†', '‡', '§', '**', 'a-1', '12a', '+', '*(2)', 'note', 'n1', 'ch', 'é', 'x'.repeat(37)];
   const library = libraryOf(`---\nid: labels\ntitle: Labels\nsource_file: s.txt\n---\n\n${labels.map((l, i) => `Sentence ${i}[^${l}].`).join('\n\n')}\n\n${labels.map((l, i) => `[^${l}]: Note ${i}.`).join('\n\n')}\n`);
   it.each(labels)('[^%s]', (label) => {
     const answer = footnote(library, { number: `[^${label}]` });

@@ -114,7 +114,7 @@ describe('parseWork', () => {
     ['a title that is a list', front('id: t\ntitle: [a, b]\nsource_file: s.txt') + '\nText.\n', ['3: front matter: "title" must be text, not a list']],
     ['an empty title', front('id: t\ntitle:\nsource_file: s.txt') + '\nText.\n', ['3: front matter: "title" must be text, not empty']],
     ['an author that is a number', front('id: t\ntitle: T\nauthor: 1984\nsource_file: s.txt') + '\nText.\n', ['4: front matter: "author" must be text, not a number (1984)']],
-    ['a label /footnote cannot ask for', `${front()}\nText[^this.is.a.label].\n\n[^this.is.a.label]: Note.\n`, ['9: footnote [^this.is.a.label]: a label holds only letters, digits, *, †, ‡, § and -, so /footnote cannot ask for it']],
+    ['a label /footnote cannot ask for', `${front()}\nText[^this.is.a.label].\n\n[^this.is.a.label]: Note.\n`, ['9: footnote [^this.is.a.label]: a label holds only letters, digits, *, †, ‡, §, +, (, ) and -, so /footnote cannot ask for it']],
     ['a label 0', `${front()}\nText[^0].\n\n[^0]: Note.\n`, ['9: footnote [^0]: footnote numbers start at 1, so /footnote cannot ask for it']],
     ['a label too long', `${front()}\nText[^${'a'.repeat(38)}].\n\n[^${'a'.repeat(38)}]: Note.\n`, [`9: footnote [^${'a'.repeat(38)}]: a label is at most 37 characters, so /footnote cannot ask for it`]],
     ['a paragraph that is only a marker', `${front()}\nText[^1].\n\n[^2]\n\n[^1]: One.\n\n[^2]: Two.\n`, ['9: a paragraph holds only the footnote marker [^2]: it has no words of the text']],
