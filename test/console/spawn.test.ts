@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, it } from 'vitest';
 import { answerLine } from '../../src/console/run';
 import { createLogger } from '../../src/logger';
@@ -10,7 +11,8 @@ import { replyToText } from '../../src/render/text';
 import { loadSeed, SEED_DIR, type Seed } from '../helpers/library';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+/** tsx's loader inside one node process: the tsx CLI would start a second one, twice the work on a loaded machine. */
+const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 interface Run {
   code: number | null;
@@ -35,7 +37,7 @@ function run(script: string, args: string[], stdin: string): Promise<Run> {
     DATA_DIR: path.join(cwd, 'data'),
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, script), ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(ROOT, script), ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -49,8 +51,11 @@ function run(script: string, args: string[], stdin: string): Promise<Run> {
 /** What the console prints for a line, computed in this process with the same registry and renderer. */
 const inProcess = async (line: string) => render(await answerLine(line, seed.app, createLogger({ level: 'silent' })));
 
+/** A hang's backstop, not a measurement: a spawned console may take this long on a heavily loaded machine. */
+const SPAWN_BACKSTOP = { timeout: 90_000 };
+
 // Each test spawns its own process; they run side by side.
-describe.concurrent('npm run ask (src/console/ask.ts)', () => {
+describe.concurrent('npm run ask (src/console/ask.ts)', SPAWN_BACKSTOP, () => {
   it('--json with a command argument prints exactly one line: the reply render produces in-process', async ({ expect }) => {
     const { code, stdout, stderr } = await run('src/console/ask.ts', ['--json', '/who Hernandez'], '');
     expect(code).toBe(0);
@@ -95,7 +100,7 @@ describe.concurrent('npm run ask (src/console/ask.ts)', () => {
   });
 });
 
-describe.concurrent('npm start (src/main.ts) without DISCORD_TOKEN', () => {
+describe.concurrent('npm start (src/main.ts) without DISCORD_TOKEN', SPAWN_BACKSTOP, () => {
   it('opens the console: the reason on stderr, only the answer on stdout, exit 0 at end of input', async ({ expect }) => {
     const { code, stdout, stderr } = await run('src/main.ts', [], '/footnote 3\n');
     expect(code).toBe(0);

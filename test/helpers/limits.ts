@@ -52,3 +52,18 @@ export function mentionableTexts(reply: InteractionReply): string[] {
 
 /** `@everyone`/`@here` or a `<@id>` mention after an even number of backslashes: not escaped. */
 export const UNESCAPED_MENTION = /(?:^|[^\\])(?:\\\\)*(?:@(?:everyone|here)|<@)/;
+
+/**
+ * Everything a reply must hold whatever it answers, as readable strings ([] when it holds): Discord's
+ * limits, no mentions allowed, no live mention in any text. Shared by the tests and `npm run fuzz`.
+ */
+export function replyProblems(reply: InteractionReply | AutocompleteReply): string[] {
+  const problems = limitViolations(reply);
+  if ('choices' in reply.data) return problems;
+  const message = reply as InteractionReply;
+  if (JSON.stringify(message.data.allowed_mentions) !== JSON.stringify({ parse: [] })) {
+    problems.push(`allowed_mentions is ${JSON.stringify(message.data.allowed_mentions)}, not { parse: [] }`);
+  }
+  for (const text of mentionableTexts(message)) if (UNESCAPED_MENTION.test(text)) problems.push(`a live mention in ${JSON.stringify(text.slice(0, 200))}`);
+  return problems;
+}

@@ -174,17 +174,18 @@ describe('importBook', () => {
 });
 
 describe('npm run import', () => {
-  const tsx = path.join('node_modules', '.bin', 'tsx');
+  // tsx's loader inside one node process, not the tsx CLI's two.
+  const importCli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', ...args]);
   it('prints a summary and exits 0, or lists the unplaced notes and exits 1', async () => {
     const dir = await out();
-    const ok = await run(tsx, ['src/cli/import.ts', path.join(FIXTURES, 'mini-gutenberg.txt'), '--out', dir]);
+    const ok = await importCli(path.join(FIXTURES, 'mini-gutenberg.txt'), '--out', dir);
     expect(ok.stdout).toContain(`as ${path.join(dir, 'the-small-book.md')}`);
     expect(ok.stdout).toMatch(/title: +The Small Book\n {2}author: +Jane Author\n {2}translator: +Tom Translator\n {2}sections: +3 \(bk\. 1 … bk\. 1 ch\. 2\)\n {2}passages: +4\n {2}footnotes: +3\n {2}names found: 1 \(top: Anna Karenina \(2\)\)/);
     expect(ok.stdout).toContain('unplaced:    none');
 
     const unclosed = path.join(await out(), 'unclosed.txt');
     await writeFile(unclosed, 'CHAPTER I\n\n\nText.[1]\n\n[Footnote 1: never closed\n\n[Footnote 2: nor this\n');
-    const failed = await run(tsx, ['src/cli/import.ts', unclosed, '--out', dir]).catch((e: { code: number; stderr: string }) => e);
+    const failed = await importCli(unclosed, '--out', dir).catch((e: { code: number; stderr: string }) => e);
     expect('code' in failed ? failed.code : 0).toBe(1);
     expect('stderr' in failed ? failed.stderr : '').toContain('2 things could not be placed:\n    line 6: note [1] is never closed with "]"\n    line 8: note [2] is never closed with "]"');
     expect((await readdir(dir)).sort()).toEqual(['sources', 'the-small-book.md']);
