@@ -1,5 +1,6 @@
 import type { AutocompleteReply } from '../../src/render/choices';
 import { embedLength, type InteractionReply } from '../../src/render/render';
+import { foreignConstructs, type ConstructKind } from './discord-markdown';
 
 /** Every Discord limit a reply breaks, as readable strings; [] when it fits. */
 export function limitViolations(reply: InteractionReply | AutocompleteReply): string[] {
@@ -53,9 +54,13 @@ export function mentionableTexts(reply: InteractionReply): string[] {
 /** `@everyone`/`@here` or a `<@id>` mention after an even number of backslashes: not escaped. */
 export const UNESCAPED_MENTION = /(?:^|[^\\])(?:\\\\)*(?:@(?:everyone|here)|<@)/;
 
+/** What no user or corpus string may turn into, and no template of the bot's puts in a reply. */
+const NEVER_RENDERED = new Set<ConstructKind>(['masked link', 'mention', 'everyone', 'heading', 'small text']);
+
 /**
  * Everything a reply must hold whatever it answers, as readable strings ([] when it holds): Discord's
- * limits, no mentions allowed, no live mention in any text. Shared by the tests and `npm run fuzz`.
+ * limits, no mentions allowed, no live mention, masked link, heading or small text in any text (by
+ * the Discord tokenizer in discord-markdown.ts). Shared by the tests and `npm run fuzz`.
  */
 export function replyProblems(reply: InteractionReply | AutocompleteReply): string[] {
   const problems = limitViolations(reply);
@@ -65,5 +70,8 @@ export function replyProblems(reply: InteractionReply | AutocompleteReply): stri
     problems.push(`allowed_mentions is ${JSON.stringify(message.data.allowed_mentions)}, not { parse: [] }`);
   }
   for (const text of mentionableTexts(message)) if (UNESCAPED_MENTION.test(text)) problems.push(`a live mention in ${JSON.stringify(text.slice(0, 200))}`);
+  for (const construct of foreignConstructs(message)) {
+    if (NEVER_RENDERED.has(construct.kind)) problems.push(`a live ${construct.kind}: ${JSON.stringify(construct.text.slice(0, 200))}`);
+  }
   return problems;
 }
