@@ -79,7 +79,7 @@ async function fuzzConsole(until: number): Promise<void> {
   while (Date.now() < until) {
     const input = line();
     try {
-      const reply = render(answerLine(input, app, logger));
+      const reply = render(await answerLine(input, app, logger));
       fail('console reply', input, replyProblems(reply));
       counts.console++;
     } catch (err) {
