@@ -28,13 +28,16 @@ beforeAll(async () => {
   seed = await loadSeed();
 });
 
+let runs = 0;
+
 function run(script: string, args: string[], stdin: string): Promise<Run> {
   const unset = new Set(['DISCORD_TOKEN', 'DISCORD_CLIENT_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL']);
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !unset.has(key))),
     CORPUS_DIR: SEED_DIR,
     INDEX_CACHE_DIR: path.join(cwd, 'cache'),
-    DATA_DIR: path.join(cwd, 'data'),
+    // A store each: the processes run side by side, and each opens (and on first use creates) its own.
+    DATA_DIR: path.join(cwd, `data-${++runs}`),
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(ROOT, script), ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -58,6 +61,7 @@ const SPAWN_BACKSTOP = { timeout: 90_000 };
 describe.concurrent('npm run ask (src/console/ask.ts)', SPAWN_BACKSTOP, () => {
   it('--json with a command argument prints exactly one line: the reply render produces in-process', async ({ expect }) => {
     const { code, stdout, stderr } = await run('src/console/ask.ts', ['--json', '/who Hernandez'], '');
+    expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const lines = stdout.split('\n');
