@@ -34,14 +34,16 @@ async function withBot(
   env: Record<string, string> = {},
 ): Promise<void> {
   const double = await DiscordDouble.start({ token: TOKEN, applicationId: APPLICATION_ID, ...options });
+  // A store each: bots side by side must not share (and race to create) one SQLite file.
+  const data = await tempCacheDir();
   const proc = spawnScript('src/main.ts', {
+    DATA_DIR: data.dir,
     DISCORD_TOKEN: token,
     DISCORD_CLIENT_ID: APPLICATION_ID,
     DISCORD_GUILD_ID: '',
     DISCORD_API_URL: double.apiUrl,
     CORPUS_DIR,
     INDEX_CACHE_DIR: cache.dir,
-    DATA_DIR: path.join(cache.dir, 'data'),
     LOG_LEVEL: 'info',
     ...env,
   }, { runner: 'compiled' });
@@ -50,6 +52,7 @@ async function withBot(
   } finally {
     cleanup(proc);
     await double.close();
+    await data.remove();
   }
 }
 
