@@ -1,9 +1,8 @@
+import { collapseWhitespace, NAME_PARTICLES } from '../corpus';
 import { notice } from './input';
 import { passageLocator, attribution, type Library } from './library';
 import type { Answer, Attribution } from './types';
 
-/** Lower-case particles that stay with the given names when a name is inverted: "Tocqueville, Alexis de". */
-const PARTICLES = new Set(['de', 'du', 'des', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'le', 'la', 'ten', 'ter']);
 
 /**
  * "Victor Serge" → "Serge, Victor"; "Alexis de Tocqueville" → "Tocqueville, Alexis de". A name that is
@@ -13,7 +12,7 @@ export function invertName(name: string): string {
   const words = name.trim().split(/\s+/);
   if (words.length < 2 || /,|\band\b|&/.test(name)) return name.trim();
   // A capitalised particle belongs to the surname ("De Gaulle"); a lower-case one stays with the given names.
-  const particle = words.length > 2 && PARTICLES.has(words.at(-2)?.toLowerCase() ?? '') && /^\p{Lu}/u.test(words.at(-2) ?? '');
+  const particle = words.length > 2 && NAME_PARTICLES.has(words.at(-2)?.toLowerCase() ?? '') && /^\p{Lu}/u.test(words.at(-2) ?? '');
   const cut = particle ? -2 : -1;
   return `${words.slice(cut).join(' ')}, ${words.slice(0, cut).join(' ')}`;
 }
@@ -25,7 +24,7 @@ const year = (date?: string) => date?.match(/\d{4}/)?.[0];
 export function chicago(a: Attribution): string {
   return [
     a.author && sentence(invertName(a.author)),
-    sentence(`*${a.title.replace(/\s+/g, ' ').trim()}*`),
+    sentence(`*${collapseWhitespace(a.title)}*`),
     a.translator && sentence(`Translated by ${a.translator}`),
     a.source && sentence(a.source),
     a.date && sentence(a.date),
@@ -39,7 +38,7 @@ export function chicago(a: Attribution): string {
 /** MLA (9th edition) works-cited form, with the passage's locator. */
 export function mla(a: Attribution): string {
   const container = [a.translator && `translated by ${a.translator}`, a.source, year(a.date), a.locator].filter(Boolean).join(', ');
-  return [a.author && sentence(invertName(a.author)), sentence(`*${a.title.replace(/\s+/g, ' ').trim()}*`), container && sentence(container.replace(/^./, (c) => c.toUpperCase())), a.url && sentence(a.url)]
+  return [a.author && sentence(invertName(a.author)), sentence(`*${collapseWhitespace(a.title)}*`), container && sentence(container.replace(/^./, (c) => c.toUpperCase())), a.url && sentence(a.url)]
     .filter(Boolean)
     .join(' ');
 }

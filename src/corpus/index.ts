@@ -7,3 +7,4 @@ export { EpubError, readEpub } from './epub';
 export { readProofs, writeProofs, PROOFS_FILE } from './proofs';
 export { findSection, matchSections, normaliseLocator } from './sections';
 export { LOCATOR_KEYS, splitHeading, splitNote } from './attributes';
+export { NAME_PARTICLES } from './names';

@@ -1,3 +1,4 @@
+import { NAME_PARTICLES } from '../corpus/names';
 import type { HTMLElement } from 'node-html-parser';
 import { collapseWhitespace } from '../corpus/sources';
 import type { EpubMetadata } from '../corpus/epub';
@@ -163,8 +164,6 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
   return clean ? ({ [key]: clean } as Record<K, string>) : {};
 }
 
-/** Name particles that books write in lower case inside a name: "Alexis de Tocqueville", "Ludwig van Beethoven". */
-const PARTICLES = new Set(['de', 'du', 'des', 'd', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'ten', 'ter', 'la', 'le']);
 
 /**
  * A name's particles as the book itself writes them. Title pages and headers often capitalise every
@@ -176,7 +175,7 @@ export function particlesAsWritten(name: string, text: string): string {
   return words
     .map((word, i) => {
       const next = words[i + 1];
-      if (i === 0 || !next || !PARTICLES.has(word.toLowerCase())) return word;
+      if (i === 0 || !next || !NAME_PARTICLES.has(word.toLowerCase())) return word;
       const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const count = (form: string) => text.match(new RegExp(`(?<![\\p{L}])${escaped(form)} ${escaped(next)}(?![\\p{L}])`, 'gu'))?.length ?? 0;
       const lower = word.toLowerCase();

@@ -1,5 +1,5 @@
 import type { Attribution, Quotation } from '../answers';
-import type { MatterRole } from '../corpus';
+import { collapseWhitespace, type MatterRole } from '../corpus';
 import { escapeMarkdown } from './escape';
 import { clip, ELLIPSIS, excerptRange, type Excerpt } from './limits';
 
@@ -33,7 +33,7 @@ export function voice(a: Pick<Attribution, 'author' | 'role' | 'section'>): stri
 }
 
 /** The title replies use in headings and footers: the work's short title, on one line; /works keeps the full one. */
-export const shortTitle = (a: Pick<Attribution, 'title' | 'shortTitle'>) => (a.shortTitle ?? a.title).replace(/\s+/g, ' ').trim();
+export const shortTitle = (a: Pick<Attribution, 'title' | 'shortTitle'>) => collapseWhitespace(a.shortTitle ?? a.title);
 
 /** A quotation's heading: the work, then the section it sits in ("Moby-Dick — CHAPTER 1. Loomings"). */
 export const citationHeading = (a: Pick<Attribution, 'title' | 'shortTitle' | 'section'>) => (a.section ? `${shortTitle(a)} — ${a.section}` : shortTitle(a));
