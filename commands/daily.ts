@@ -1,5 +1,5 @@
-import { ChannelType, SlashCommandBuilder } from 'discord.js';
-import { checkDaily, isNotice, notice, timeZoneChoices, workChoices } from '../src/answers';
+import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { checkDaily, isNotice, needsManageServer, notice, timeZoneChoices, workChoices } from '../src/answers';
 import type { Command } from '../src/discord/command';
 import { optionalString, workOption } from '../src/discord/options';
 import { autocompleteWith, executeWith } from '../src/discord/respond';
@@ -20,7 +20,7 @@ const change: Command['change'] = (options, context) => {
   return (async () => {
     const { library, guildId, canManageServer, daily } = context;
     if (!guildId || !daily) return answer(options, context);
-    if (!canManageServer) return notice('error', `Only members with the Manage Server permission can use /daily ${sub}. Ask someone who has it, or use /daily show.`);
+    if (!canManageServer) return needsManageServer(`/daily ${sub}`, 'change the daily passage');
     if (sub === 'off') return daily.off(guildId);
     const channelId = optionalString(options.channel) ?? '';
     if (!SNOWFLAKE.test(channelId)) return notice('error', 'Pick the channel to post in from the list.');
@@ -37,6 +37,7 @@ export default {
   data: new SlashCommandBuilder()
     .setName('daily')
     .setDescription('A passage posted each day at a set time')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((s) =>
       s
         .setName('set')

@@ -1,11 +1,11 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { anyWork, changedLibrary, isNotice, needsManageServer, notice, workChoices, works } from '../src/answers';
 import type { Command } from '../src/discord/command';
 import { optionalString } from '../src/discord/options';
 import { autocompleteWith, executeWith } from '../src/discord/respond';
 
-/** /library show: the works this server reads, for anyone. */
-const answer: Command['answer'] = (_options, { library }) => works(library);
+/** /library show: the works this server reads, with its reading marks. */
+const answer: Command['answer'] = (_options, { library, view }) => works(library, view ? { view, serverOnly: true } : {});
 
 /** /library add and remove (Manage Server): the server's choice of works, written to the store. */
 const change: Command['change'] = (options, { view, guildId, guilds, canManageServer }) => {
@@ -13,7 +13,7 @@ const change: Command['change'] = (options, { view, guildId, guilds, canManageSe
   if (sub !== 'add' && sub !== 'remove') return undefined;
   return (async () => {
     if (!guildId || !view || !guilds) return notice('error', 'A library belongs to a server: use /library in one.');
-    if (!canManageServer) return needsManageServer(`change this server's library (/library ${sub})`);
+    if (!canManageServer) return needsManageServer(`/library ${sub}`, `change this server's library`);
     const work = anyWork(view, optionalString(options.work));
     if (isNotice(work)) return work;
     const changed = changedLibrary(view, work, sub);
@@ -31,6 +31,8 @@ export default {
   data: new SlashCommandBuilder()
     .setName('library')
     .setDescription('The works this server reads')
+    // Discord sets permissions per command: members without Manage Server see the works with /works.
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((s) => s.setName('show').setDescription('List the works this server reads'))
     .addSubcommand((s) =>
       s

@@ -1,10 +1,10 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { isNotice, markedWork, markFor, markSetMessage, needsManageServer, nextMark, notice, readingShow, sectionChoices, workChoices } from '../src/answers';
 import type { Command } from '../src/discord/command';
 import { optionalString, workOption } from '../src/discord/options';
 import { autocompleteWith, executeWith } from '../src/discord/respond';
 
-/** /reading show: how far the group has read, for anyone. */
+/** /reading show: how far the group has read, for whoever the server lets use /reading. */
 const answer: Command['answer'] = (_options, { view }) =>
   view ? readingShow(view) : notice('error', 'A reading belongs to a server: use /reading in one.');
 
@@ -14,7 +14,7 @@ const change: Command['change'] = (options, { view, guildId, guilds, canManageSe
   if (sub !== 'set' && sub !== 'next' && sub !== 'clear') return undefined;
   return (async () => {
     if (!guildId || !view || !guilds) return notice('error', 'A reading belongs to a server: use /reading in one.');
-    if (!canManageServer) return needsManageServer(`change how far the group has read (/reading ${sub})`);
+    if (!canManageServer) return needsManageServer(`/reading ${sub}`, 'change how far the group has read');
     const work = optionalString(options.work);
     if (sub === 'clear') {
       const marked = markedWork(view, work);
@@ -36,6 +36,8 @@ export default {
   data: new SlashCommandBuilder()
     .setName('reading')
     .setDescription('How far the group has read: replies show nothing past it')
+    // Discord sets permissions per command: members without Manage Server see the marks with /works.
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((s) =>
       s
         .setName('set')

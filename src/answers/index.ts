@@ -4,7 +4,7 @@ export { quote, MAX_MATCHES, type QuoteRequest } from './quote';
 export { search, SEARCH_PAGE_SIZE, type SearchRequest } from './search';
 export { who, SHOWN_MENTIONS, type WhoRequest } from './who';
 export { footnote, describeRanges, type FootnoteRequest } from './footnote';
-export { context, passageQuote, works, help, WORKS_PAGE_SIZE, type ContextRequest, type CommandSummary } from './browse';
+export { context, passageQuote, works, help, WORKS_PAGE_SIZE, SHOW_FOR_EVERYONE, type ContextRequest, type CommandSummary, type WorksRequest } from './browse';
 export { MAX_QUERY_LENGTH, MAX_NAME_LENGTH, notice, isNotice } from './input';
 export { workChoices, nameChoices, footnoteChoices, queryChoices, MAX_CHOICES, type Choice } from './suggest';
 export { find, type FindRequest } from './find';

@@ -5,10 +5,14 @@ import type { Library } from './library';
 import { MAX_CHOICES, type Choice } from './suggest';
 import type { Answer, NoticeAnswer } from './types';
 import { resolveMark, type LibraryView, type MarkSetting } from './view';
+import { SHOW_FOR_EVERYONE } from './browse';
 
-/** What settings commands answer a member without Manage Server, naming the permission. */
-export const needsManageServer = (what: string): NoticeAnswer =>
-  notice('error', `Only members with the Manage Server permission can ${what}. Ask someone who has it, or use /library show and /reading show.`);
+/**
+ * What settings commands answer a member without Manage Server, naming the permission: a server may
+ * let everyone use the command (Integrations), but its changes stay with Manage Server.
+ */
+export const needsManageServer = (command: string, what: string): NoticeAnswer =>
+  notice('error', `${command} needs the Manage Server permission: only members who have it can ${what}. /works shows this server’s works and how far the group has read, for anyone.`);
 
 const titleOf = (work: Work) => work.meta.shortTitle ?? work.meta.title;
 
@@ -94,13 +98,13 @@ export function markSetMessage(view: LibraryView, mark: MarkSetting): string {
 
 /** /reading show: each reading mark, for anyone. */
 export function readingShow(view: LibraryView): Answer {
-  if (view.marks.length === 0) return notice('empty', 'No reading is set: replies quote every passage of this server’s works. Someone with Manage Server can set one with /reading set.');
+  if (view.marks.length === 0) return notice('empty', `No reading is set: replies quote every passage of this server’s works. Someone with Manage Server can set one with /reading set.\n${SHOW_FOR_EVERYONE}`);
   const lines = view.marks.map((m) => {
     const section = m.work.chapters[m.lastSection - 1];
     const titled = section?.title ? ` (${section.title})` : '';
     return `${titleOf(m.work)}: read through ${m.through}${titled}; ${m.work.passages.length - m.shown} later passages held back.`;
   });
-  return notice('done', lines.join('\n'));
+  return notice('done', [...lines, SHOW_FOR_EVERYONE].join('\n'));
 }
 
 /** The sections of a work, for the `through` option as it is typed. */

@@ -150,6 +150,10 @@ export interface WorkSummary {
   passages: number;
   footnotes: number;
   chapters: number;
+  /** In a server: how far its group has read ("read through ch. 12"). */
+  reading?: string;
+  /** In a server: whether it reads this work. */
+  inLibrary?: boolean;
 }
 
 export interface WorksAnswer {
@@ -160,6 +164,8 @@ export interface WorksAnswer {
   count: number;
   /** 0-based page, and how many pages. */
   paging: Paging;
+  /** In a server with settings: how many of the works it reads (listed first), and whether only those are listed. */
+  server?: { reads: number; only?: boolean; note?: string };
 }
 
 /** A passage's citation in the usual styles, to paste: the bot's formatting of the work's metadata. */

@@ -13,7 +13,7 @@ import type { Logger } from '../logger';
 import { renderChoices } from '../render/choices';
 import { render } from '../render/render';
 import { decodeAction } from '../render/actions';
-import { answerButton, guildContext, INTERNAL_ERROR, unknownCommand, type AppContext } from './dispatch';
+import { answerButton, guildContext, INTERNAL_ERROR, isUnguarded, unknownCommand, type AppContext } from './dispatch';
 import { discuss } from './threads';
 import { createDaily } from './daily';
 import type { DailyRunner } from '../daily/runner';
@@ -101,10 +101,12 @@ export async function handleInteraction(interaction: Interaction, shared: AppCon
         outcome = outcomeOf(await discuss(interaction, app));
       } else {
         const answer = answerButton(interaction.customId, app);
+        const spoilers = isUnguarded(decoded);
         // A stale or broken button says why privately, leaving the message as it was; Post adds a message for
-        // everyone, and Cite a private one.
-        if (answer.kind === 'notice' || kind === 'post' || kind === 'cite') await interaction.reply(toReplyOptions(render(answer).data));
-        else await updateWith(interaction, answer);
+        // everyone, and Cite a private one. An unguarded button only ever updates a private message.
+        const onPrivate = interaction.message.flags.has(MessageFlags.Ephemeral);
+        if (answer.kind === 'notice' || kind === 'post' || kind === 'cite' || (spoilers && !onPrivate)) await interaction.reply(toReplyOptions(render(answer, { spoilers }).data));
+        else await updateWith(interaction, answer, { spoilers });
         outcome = outcomeOf(answer);
       }
     } else {

@@ -1,6 +1,6 @@
-import { answerInView, cite, context as contextAnswer, libraryView, notice, passageQuote, quote, search, works, type Answer } from '../answers';
+import { answerInView, cite, context as contextAnswer, libraryView, notice, passageQuote, quote, search, works, type Answer, type LibraryView } from '../answers';
 import { answerGuarded } from './guard';
-import { decodeAction } from '../render/actions';
+import { decodeAction, type DecodedAction } from '../render/actions';
 import type { CommandContext, CommandOptions } from './command';
 import type { CachedDailyStore } from '../daily/cache';
 import type { Clock } from '../daily/runner';
@@ -48,14 +48,20 @@ export async function performCommand(name: string, options: CommandOptions, app:
   return (await change) ?? answerCommand(name, options, app);
 }
 
-/** A button's answer, from its custom_id alone, in the clicking server's view. */
+/**
+ * A button's answer, from its custom_id alone, in the clicking server's view: guarded, unless the
+ * button is on a reader's private `spoilers:true` answer and says so.
+ */
 export function answerButton(customId: string, app: AppContext): Answer {
   const { view, ...rest } = app;
-  return view ? answerInView(view, (library) => buttonAnswer(customId, { ...rest, library })) : buttonAnswer(customId, app);
+  const decoded = decodeAction(customId);
+  return view ? answerInView(view, (library) => buttonAnswer(decoded, { ...rest, library }, view), { spoilers: isUnguarded(decoded) }) : buttonAnswer(decoded, app);
 }
 
-function buttonAnswer(customId: string, app: AppContext): Answer {
-  const decoded = decodeAction(customId);
+/** Whether a button was made on a `spoilers:true` answer, to answer its reader unguarded and privately. */
+export const isUnguarded = (decoded: DecodedAction): boolean => decoded.ok && 'spoilers' in decoded.action && decoded.action.spoilers === true;
+
+function buttonAnswer(decoded: DecodedAction, app: AppContext, view?: LibraryView): Answer {
   if (!decoded.ok) return notice('error', decoded.reason);
   const { action } = decoded;
   const { library } = app;
@@ -74,7 +80,7 @@ function buttonAnswer(customId: string, app: AppContext): Answer {
     case 'cite':
       return cite(library, { workId: action.workId, seq: action.seq });
     case 'works':
-      return works(library, { page: action.page });
+      return works(library, { page: action.page, ...(view ? { view, serverOnly: action.server === true } : {}) });
   }
 }
 

@@ -10,7 +10,7 @@ import type {
 } from 'discord.js';
 import type { Answer, Choice } from '../answers';
 import { renderChoices } from '../render/choices';
-import { render, type ReplyData } from '../render/render';
+import { render, type RenderOptions, type ReplyData } from '../render/render';
 import type { Command, CommandContext, CommandOptions, TargetMessage } from './command';
 import { answerGuarded, wantsSpoilers } from './guard';
 
@@ -28,23 +28,23 @@ export function toReplyOptions(data: ReplyData): InteractionReplyOptions & Inter
 }
 
 /** Sends an answer as a reply, deferring first if the interaction is already old. */
-export async function replyWith(interaction: CommandInteraction | ButtonInteraction, answer: Answer, { private: only = false } = {}): Promise<void> {
-  const data = render(answer, { private: only }).data;
-  const options = toReplyOptions(data);
+export async function replyWith(interaction: CommandInteraction | ButtonInteraction, answer: Answer, options: Omit<RenderOptions, 'update'> = {}): Promise<void> {
+  const data = render(answer, options).data;
+  const reply = toReplyOptions(data);
   if (interaction.deferred || interaction.replied) {
-    await interaction.editReply(options);
+    await interaction.editReply(reply);
     return;
   }
   if (Date.now() - interaction.createdTimestamp > DEFER_AFTER_MS) {
     await interaction.deferReply(data.flags ? { flags: data.flags } : {});
-    await interaction.editReply(options);
+    await interaction.editReply(reply);
     return;
   }
-  await interaction.reply(options);
+  await interaction.reply(reply);
 }
 
-export async function updateWith(interaction: ButtonInteraction, answer: Answer): Promise<void> {
-  await interaction.update(toReplyOptions(render(answer, { update: true }).data));
+export async function updateWith(interaction: ButtonInteraction, answer: Answer, { spoilers = false } = {}): Promise<void> {
+  await interaction.update(toReplyOptions(render(answer, { update: true, spoilers }).data));
 }
 
 /** The shared `execute` of every command: answer from the pure core, then reply. */
@@ -52,7 +52,7 @@ export function executeWith(answer: Command['answer'], change?: Command['change'
   return async (interaction: ChatInputCommandInteraction, context: CommandContext) => {
     const options = optionsOf(interaction);
     const result = (await change?.(options, context)) ?? answerGuarded((c) => answer(options, c), options, context);
-    await replyWith(interaction, result, { private: wantsSpoilers(options) });
+    await replyWith(interaction, result, { spoilers: wantsSpoilers(options) });
     return result;
   };
 }

@@ -25,7 +25,7 @@ import type {
 } from '../answers';
 import { WORKS_PAGE_SIZE } from '../answers';
 import { heldBackPhrase } from '../answers/view';
-import { encodeAction, type ButtonAction } from './actions';
+import { encodeAction, unguardedId, type ButtonAction } from './actions';
 import { escapeMarkdown as escape, linkable } from './escape';
 import { attributionLine, citationHeading, shortTitle, formatDate, markdownLine, noteRoleLabel, quoteMarkdown, voice } from './format';
 import { clip, LIMITS } from './limits';
@@ -51,6 +51,8 @@ export interface RenderOptions {
   update?: boolean;
   /** Only the reader who asked sees it (an answer with spoilers:true). */
   private?: boolean;
+  /** The answer is past the reading mark, for one reader: its buttons stay so (see actions.ts). */
+  spoilers?: boolean;
 }
 
 /** Colours tell the reader at a glance whose words they are reading. */
@@ -59,7 +61,13 @@ const NO_MENTIONS = { parse: [] as [] };
 
 export function render(answer: Answer, options: RenderOptions = {}): InteractionReply {
   const data = renderData(answer);
-  if (options.private) data.flags = (data.flags ?? 0) | MessageFlags.Ephemeral;
+  if (options.private || options.spoilers) data.flags = (data.flags ?? 0) | MessageFlags.Ephemeral;
+  if (options.spoilers) {
+    // Past the mark for one reader only: its buttons stay so, and none shares it (Discuss, Post) with the channel.
+    data.components = (data.components ?? [])
+      .map((row) => ({ ...row, components: row.components.flatMap((b) => (b.disabled ? [b] : unguardedButton(b))) }))
+      .filter((row) => row.components.length > 0);
+  }
   const held = 'heldBack' in answer && answer.heldBack;
   if (held && data.embeds?.[0]) {
     // The one thing a reply says of what a reading mark held back: how many, and where the group is.
@@ -347,6 +355,8 @@ function renderWorks(answer: WorksAnswer): ReplyData {
       `Licence: ${escape(a.license ?? 'not stated in the source')}`,
       linkable(a.url) && `<${linkable(a.url)}>`,
       `${plural(w.passages, 'passage')}, ${plural(w.footnotes, 'footnote')}${w.chapters ? `, ${plural(w.chapters, 'chapter')}` : ''} · work:${escape(a.workId)}`,
+      w.reading && `**This server has ${escape(w.reading)}.**`,
+      w.inLibrary === false && '*Not in this server’s library.*',
     ].filter(Boolean);
     return { name: markdownLine(a.title, LIMITS.fieldName), value: clip(lines.join('\n'), LIMITS.fieldValue) };
   });
@@ -356,14 +366,23 @@ function renderWorks(answer: WorksAnswer): ReplyData {
   const embed: APIEmbed = {
     color: COLOUR.bot,
     title: 'The texts',
-    description: `Marginalia quotes ${plural(answer.count, 'text')}, word for word.${page} Use work: with any command to search just one.`,
+    description: worksDescription(answer, page),
   };
   // Past Discord's 6000, whole works go and the count of the rest grows: the count itself always shows.
   const more = (n: number) => (n > 0 ? [{ name: 'More', value: `…and ${n} more.` }] : []);
   while (fields.length > 1 && embedLength({ ...embed, fields: [...fields, ...more(answer.works.length - fields.length)] }) > LIMITS.embedTotal) fields.pop();
   embed.fields = [...fields, ...more(answer.works.length - fields.length)];
-  const row = [button('Previous page', { kind: 'works', page: index - 1 }, index === 0), button('Next page', { kind: 'works', page: index + 1 }, index + 1 >= total)];
+  const server = answer.server?.only ? { server: true as const } : {};
+  const row = [button('Previous page', { kind: 'works', page: index - 1, ...server }, index === 0), button('Next page', { kind: 'works', page: index + 1, ...server }, index + 1 >= total)];
   return { embeds: [embed], components: total > 1 ? [actionRow(row)] : [], allowed_mentions: NO_MENTIONS };
+}
+
+function worksDescription(answer: WorksAnswer, page: string): string {
+  const { server, count: n } = answer;
+  if (!server) return `Marginalia quotes ${plural(n, 'text')}, word for word.${page} Use work: with any command to search just one.`;
+  if (server.only) return `This server reads ${plural(n, 'text')}.${page} ${escape(server.note ?? '')}`.trim();
+  const reads = server.reads === n ? 'This server reads all of them.' : `This server reads ${count(server.reads)} of them, listed first; its commands answer from those alone.`;
+  return `Marginalia quotes ${plural(n, 'text')}, word for word. ${reads}${page} Use work: with any command to search just one.`;
 }
 
 /** A citation inside a code block is pasted as written; a backtick of the metadata must not close the block. */
@@ -423,6 +442,11 @@ function renderNotice(answer: NoticeAnswer): ReplyData {
 
 function button(label: string, action: ButtonAction, disabled = false, style = ButtonStyle.Primary): APIButtonComponentWithCustomId {
   return { type: ComponentType.Button, style, label: clip(label, LIMITS.buttonLabel), custom_id: encodeAction(action), disabled } as APIButtonComponentWithCustomId;
+}
+
+function unguardedButton(b: APIButtonComponentWithCustomId): APIButtonComponentWithCustomId[] {
+  const id = unguardedId(b.custom_id);
+  return id === undefined ? [] : [{ ...b, custom_id: id }];
 }
 
 function actionRow(components: APIButtonComponentWithCustomId[]): ButtonRow {

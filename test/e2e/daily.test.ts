@@ -53,7 +53,7 @@ describe('/daily', () => {
     const member = new PermissionsBitField(BigInt(ALL_PERMISSIONS)).remove(PermissionFlagsBits.ManageGuild).bitfield.toString();
     for (const sub of ['set', 'off']) {
       const data = await daily(sub, { channel: h.double.channelId, time: '07:30', timezone: 'Europe/Paris' }, member);
-      expect(data).toMatchObject({ content: `Only members with the Manage Server permission can use /daily ${sub}. Ask someone who has it, or use /daily show.`, flags: MessageFlags.Ephemeral });
+      expect(data).toMatchObject({ content: `/daily ${sub} needs the Manage Server permission: only members who have it can change the daily passage. /works shows this server’s works and how far the group has read, for anyone.`, flags: MessageFlags.Ephemeral });
     }
     expect(store.daily(h.double.guildId)).toBeUndefined();
   });

@@ -50,6 +50,10 @@ describe.concurrent('deploy-commands', () => {
       });
       expect(double.requests[0]?.body).toEqual(expected);
       expect(expected.length).toBeGreaterThanOrEqual(6);
+      // Manage Server (0x20) by default on exactly the commands that change settings; the others are for everyone.
+      const permissions = Object.fromEntries((double.requests[0]?.body as { name: string; default_member_permissions?: string | null }[]).map((c) => [c.name, c.default_member_permissions ?? null]));
+      expect(Object.entries(permissions).filter(([, p]) => p !== null)).toEqual([['daily', '32'], ['library', '32'], ['reading', '32']]);
+      expect(permissions).toMatchObject({ quote: null, who: null, footnote: null, search: null, works: null, help: null, 'Find in the texts': null });
       expect(proc.stdout()).toMatch(new RegExp(`^Registered ${expected.length} commands for guild ${GUILD_ID}: /daily, /footnote, /help, /library, /quote, .*“Find in the texts” \\(message menu\\)\n$`));
     }));
 

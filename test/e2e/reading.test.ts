@@ -73,14 +73,18 @@ function expectNothingLater(data: Data): void {
 
 describe('settings commands and permissions', () => {
   it('refuse a member without Manage Server privately, naming the permission, and change nothing', async () => {
-    for (const [command, subcommand, options] of [
-      ['library', 'remove', { work: 'serge-letter-1936' }],
-      ['reading', 'set', { work: 'the-prince', through: 'ch. 2' }],
-      ['reading', 'next', { work: 'the-prince' }],
+    const after = 'needs the Manage Server permission: only members who have it can';
+    const works = '/works shows this server’s works and how far the group has read, for anyone.';
+    for (const [command, subcommand, options, what] of [
+      ['library', 'remove', { work: 'serge-letter-1936' }, 'change this server\'s library'],
+      ['library', 'add', { work: 'serge-letter-1936' }, 'change this server\'s library'],
+      ['reading', 'set', { work: 'the-prince', through: 'ch. 2' }, 'change how far the group has read'],
+      ['reading', 'next', { work: 'the-prince' }, 'change how far the group has read'],
+      ['reading', 'clear', { work: 'the-prince' }, 'change how far the group has read'],
     ] as const) {
       const reply = await sub(command, subcommand, options, NO_PERMISSIONS);
       expect(reply.flags).toBe(MessageFlags.Ephemeral);
-      expect(reply.content).toMatch(/^Only members with the Manage Server permission can /);
+      expect(reply.content).toBe(`/${command} ${subcommand} ${after} ${what}. ${works}`);
     }
     expect(await store.guilds.settings(GUILD_ID)).toEqual({ guildId: GUILD_ID, marks: [] });
   });
@@ -91,6 +95,7 @@ describe('settings commands and permissions', () => {
     expect((await store.guilds.settings(GUILD_ID)).marks).toEqual([{ workId: 'the-prince', through: 'ch. 2', section: 2 }]);
     const shown = await sub('reading', 'show', {}, NO_PERMISSIONS);
     expect(shown.content).toContain('The Prince: read through ch. 2 (CHAPTER II — CONCERNING HEREDITARY PRINCIPALITIES); 4 later passages held back.');
+    expect(shown.content).toContain('an admin allows /library and /reading under Server Settings → Integrations → Marginalia.');
   });
 
   it('/reading set refuses a section the work does not have, naming its range', async () => {
@@ -159,6 +164,49 @@ describe('the spoiler guard, with the group through ch. 2 of The Prince', () => 
     expect(plain(reply.embeds?.[0]?.description)).toContain('Louis the Twelfth, King of France');
   });
 
+  it('the buttons of a spoilers:true reply stay unguarded for that reader; a guarded reply’s stay guarded', async () => {
+    const reply = await ask('quote', { query: 'Louis the Twelfth', spoilers: true });
+    const buttons = reply.components?.flatMap((r) => r.components) ?? [];
+    expect(buttons.map((b) => b.label)).toEqual(expect.arrayContaining(['Context', 'Cite']));
+    // Every button that can be clicked answers unguarded; none shares the reply with the channel.
+    expect(buttons.filter((b) => !b.disabled).map((b) => b.custom_id.slice(0, 4))).toEqual(buttons.filter((b) => !b.disabled).map(() => 'm1u|'));
+    expect(buttons.map((b) => b.label)).not.toContain('Discuss');
+    const click = async (label: string) => {
+      const id = buttons.find((b) => b.label === label)?.custom_id ?? '';
+      const payload = h.double.button(id, { embeds: reply.embeds ?? [], components: reply.components ?? [], flags: MessageFlags.Ephemeral });
+      h.double.dispatchInteraction(payload);
+      return (await h.double.waitForCallback(payload.id)).body;
+    };
+    const context = await click('Context');
+    expect(context.type).toBe(7);
+    expect(plain(context.data)).toContain('Louis the Twelfth, King of France');
+    const contextButtons = ((context.data as Data).components ?? []).flatMap((r) => r.components);
+    expect(contextButtons.length).toBeGreaterThan(0);
+    expect(contextButtons.filter((b) => !b.disabled).every((b) => b.custom_id.startsWith('m1u|'))).toBe(true);
+    const cite = await click('Cite');
+    expect(cite.data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(plain(cite.data)).toContain('ch. 3 ¶ 1');
+    // The same buttons without the spoilers mark answer guarded.
+    const guarded = await send(h.double.button(encodeAction({ kind: 'context', workId: 'the-prince', seq: 4 })));
+    expect(guarded.flags).toBe(MessageFlags.Ephemeral);
+    expectNothingLater(guarded);
+    const guardedQuote = await ask('quote', { query: 'Milan' });
+    for (const row of guardedQuote.components ?? []) for (const b of row.components) expect(b.custom_id).toMatch(/^m1\|/);
+  });
+
+  it('an unguarded button on a public message answers privately, and only answering buttons can be unguarded', async () => {
+    const id = encodeAction({ kind: 'context', workId: 'the-prince', seq: 4, spoilers: true });
+    const payload = h.double.button(id);
+    h.double.dispatchInteraction(payload);
+    const callback = (await h.double.waitForCallback(payload.id)).body;
+    expect(callback.type).toBe(4);
+    expect(callback.data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(plain(callback.data)).toContain('Louis the Twelfth, King of France');
+    for (const stale of ['m1u|p|the-prince|4', 'm1u|d|the-prince|4', 'm1u|w|0']) {
+      expect((await send(h.double.button(stale))).content).toBe('This button comes from an older version of Marginalia and no longer works. Run the command again.');
+    }
+  });
+
   it('/reading next moves the mark one chapter on', async () => {
     const reply = await sub('reading', 'next', { work: 'the-prince' });
     expect(reply.content).toBe('The group has read The Prince through ch. 3. Replies now leave out its 2 later passages.');
@@ -172,6 +220,15 @@ describe('/library', () => {
     expect(removed.content).toBe('Removed Letter to Leon Trotsky from this server\'s library: it now reads 2 works.');
     const shown = await sub('library', 'show', {}, NO_PERMISSIONS);
     expect(JSON.stringify(shown)).not.toContain('Letter to Leon Trotsky');
+    expect(shown.embeds?.[0]?.description).toContain('This server reads 2 texts. Anyone can see this server’s works and reading marks with /works.');
+    // /works is for everyone: the server's works first, each with its mark, then the one it does not read.
+    const listed = (await ask('works')).embeds?.[0];
+    expect(listed?.description).toBe('Marginalia quotes 3 texts, word for word. This server reads 2 of them, listed first; its commands answer from those alone. Use work: with any command to search just one.');
+    const fields = (listed as { fields?: { name: string; value: string }[] }).fields ?? [];
+    expect(fields.map((f) => f.name)).toEqual(['The Prince', expect.stringMatching(/^On The 80th Anniversary/), 'Letter to Leon Trotsky']);
+    expect(fields[0]?.value).toContain('**This server has read through ch. 3.**');
+    expect(fields[1]?.value).not.toContain('read through');
+    expect(fields[2]?.value).toContain('*Not in this server’s library.*');
     expect((await ask('quote', { query: 'uncontestably', work: 'serge-letter-1936' })).content).toBe('There is no work called “serge-letter-1936”. Use /works to see the texts and their ids.');
     const choices = await complete('quote', 'work', { work: '' });
     expect(choices.choices?.map((c) => c.value)).not.toContain('serge-letter-1936');

@@ -19,6 +19,12 @@ describe('custom_id', () => {
     { kind: 'context', workId: 'serge-letter-1936', seq: 15 },
     { kind: 'post', workId: 'serge-letter-1936', seq: 3 },
     { kind: 'discuss', workId: 'life-and-death-review-2018', seq: 0 },
+    { kind: 'works', page: 2, server: true },
+    { kind: 'quote', page: 1, query: 'Louis', spoilers: true },
+    { kind: 'search', page: 0, workId: 'the-prince', query: 'Milan', spoilers: true },
+    { kind: 'random', spoilers: true },
+    { kind: 'context', workId: 'the-prince', seq: 4, spoilers: true },
+    { kind: 'cite', workId: 'the-prince', seq: 4, spoilers: true },
   ])('%j round-trips within 100 characters', (action) => {
     const id = encodeAction(action);
     expect(id.length).toBeLessThanOrEqual(100);
@@ -50,7 +56,7 @@ describe('custom_id', () => {
     return true;
   }
 
-  it.each(['', 'garbage', 'm0|q|0||x', 'm2|q|0||x', 'm1|q|-1||x', 'm1|q|1.5||x', 'm1|q|0||', 'm1|s|abc||x', 'm1|c||3', 'm1|c|w|-1', 'm1|c|w|x', 'm1|p|w|', 'm1|d||2', 'm1|d|w|-2', 'm1|z|0', 'm1'])(
+  it.each(['', 'garbage', 'm0|q|0||x', 'm2|q|0||x', 'm1|q|-1||x', 'm1|q|1.5||x', 'm1|q|0||', 'm1|s|abc||x', 'm1|c||3', 'm1|c|w|-1', 'm1|c|w|x', 'm1|p|w|', 'm1|d||2', 'm1|d|w|-2', 'm1|z|0', 'm1', 'm1|w|0|x', 'm1u|p|w|3', 'm1u|d|w|3', 'm1u|w|0', 'm1x|q|0||x'])(
     '%j is stale',
     (id) => {
       expect(decodeAction(id)).toEqual({ ok: false, reason: STALE });
