@@ -1,5 +1,5 @@
 import type { Chapter, Passage, Work } from '../corpus';
-import type { NameEntry, NameGroup, NameIndex } from '../search/names';
+import { assembleNameIndex, keyOf, type NameEntry, type NameGroup, type NameIndex, type WorkNameEntry } from '../search/names';
 import type { PassageIndex } from '../search/passages';
 import type { Library } from './library';
 import type { Answer, HeldBack } from './types';
@@ -116,24 +116,60 @@ function restrict(library: Library, works: readonly Work[], marks: ReadonlyMap<s
   return {
     corpus: { ...library.corpus, works: cut, passages },
     index,
-    names: restrictNames(library.names, new Map(cut.map((w) => [w.meta.id, w]))),
+    names: restrictNames(library.names, new Map(cut.map((w) => [w.meta.id, w])), marks),
     works: new Map(cut.map((w) => [w.meta.id, w])),
   };
 }
 
-/** The name index without the works left out, and without mentions and glosses past a mark. */
-function restrictNames(names: NameIndex, works: ReadonlyMap<string, Work>): NameIndex {
-  const entries: NameEntry[] = new Array<NameEntry>(names.entries.length);
-  for (const entry of names.entries) {
-    const work = works.get(entry.workId);
+/**
+ * The name index without the works left out, and without mentions and glosses past a mark. In a work
+ * cut at a mark, a person is known only by the forms the group has read: a name, alias or key met
+ * only later (a fuller name, people.yml's canonical one) would say who comes later, so it goes, and
+ * the lookups are rebuilt over what is left.
+ */
+function restrictNames(names: NameIndex, works: ReadonlyMap<string, Work>, marks: ReadonlyMap<string, ResolvedMark>): NameIndex {
+  if (marks.size === 0) return withoutWorks(names, works);
+  const kept: WorkNameEntry[] = [];
+  for (const { workId, name, aliases, keys, glosses, mentions } of names.entries) {
+    const work = works.get(workId);
     if (!work) continue;
-    const notes = new Set(work.footnotes.map((f) => f.key));
-    const shown = work.passages.length;
-    const mentions = entry.mentions.filter((m) => (m.note === undefined ? (m.seq ?? 0) < shown : notes.has(m.note)));
-    const glosses = entry.glosses.filter((key) => notes.has(key));
-    if (mentions.length === 0 && glosses.length === 0) continue;
-    entries[entry.id] = mentions.length === entry.mentions.length && glosses.length === entry.glosses.length ? entry : { ...entry, mentions, glosses };
+    const entry: WorkNameEntry = { workId, name, aliases, keys, glosses, mentions };
+    const read = marks.has(workId) ? asRead(entry, work) : entry;
+    if (read) kept.push(read);
   }
+  return assembleNameIndex(kept);
+}
+
+/** An entry as far as a cut work shows it: its mentions, glosses, forms and name from what the group has read, or undefined. */
+function asRead(entry: WorkNameEntry, work: Work): WorkNameEntry | undefined {
+  const notes = new Map(work.footnotes.map((f) => [f.key, f]));
+  const shown = work.passages.length;
+  const mentions = entry.mentions.filter((m) => (m.note === undefined ? (m.seq ?? 0) < shown : notes.has(m.note)));
+  const glosses = entry.glosses.filter((key) => notes.has(key));
+  if (mentions.length === 0 && glosses.length === 0) return undefined;
+  // The forms the read texts use, renumbered; the text as written there, most used first.
+  const used = [...new Set(mentions.map((m) => m.form))].sort((a, b) => a - b);
+  const keys = used.flatMap((i) => entry.keys[i] ?? []);
+  const renumber = new Map(used.map((old, i) => [old, i]));
+  const written = new Map<string, number>();
+  for (const m of mentions) {
+    const text = m.note === undefined ? work.passages[m.seq ?? 0]?.text : notes.get(m.note)?.text;
+    const form = text?.slice(m.start, m.end).replace(/\s+/g, ' ');
+    if (form) written.set(form, (written.get(form) ?? 0) + 1);
+  }
+  const readKeys = new Set(keys);
+  const mostWritten = [...written].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0];
+  // A gloss the group has read names the person in its own words: its name stands, as does one written in the read texts.
+  const name = readKeys.has(keyOf(entry.name)) || (glosses.length > 0 && !mostWritten) ? entry.name : (mostWritten ?? entry.name);
+  const nameKey = keyOf(name);
+  const aliases = [...new Map([...entry.aliases, ...written.keys()].map((a): [string, string] => [keyOf(a), a]).filter(([k]) => readKeys.has(k) && k !== nameKey)).values()];
+  return { ...entry, name, aliases, keys, glosses, mentions: mentions.map((m) => ({ ...m, form: renumber.get(m.form) ?? 0 })) };
+}
+
+/** The name index without the works left out: nothing is cut, so every entry stays as it is. */
+function withoutWorks(names: NameIndex, works: ReadonlyMap<string, Work>): NameIndex {
+  const entries: NameEntry[] = new Array<NameEntry>(names.entries.length);
+  for (const entry of names.entries) if (works.has(entry.workId)) entries[entry.id] = entry;
   const groups: NameGroup[] = new Array<NameGroup>(names.groups.length);
   for (const group of names.groups) {
     const kept = group.entries.filter((id) => entries[id]);

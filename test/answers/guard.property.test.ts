@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerInView, context, footnote, footnoteChoices, libraryView, nameChoices, queryChoices, quote, search, who, type Library } from '../../src/answers';
 import { render } from '../../src/render/render';
-import { readingLibrary } from '../helpers/reading';
+import { namesLibrary, readingLibrary } from '../helpers/reading';
+import { keyOf } from '../../src/search/names';
 
 let library: Library;
 let words: string[];
@@ -53,5 +54,45 @@ describe('the spoiler guard', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('with any reading mark set, /who and name autocomplete name no one by a name met only in later passages, nor count later mentions', () => {
+    const names = namesLibrary();
+    const work = names.works.get('the-prince-borgia');
+    if (!work) throw new Error('fixture missing');
+    // Every name and alias the whole work's index knows, whole and as typed letter by letter.
+    const forms = [...new Set(names.names.entries.filter((e) => e.workId === work.meta.id).flatMap((e) => [e.name, ...e.aliases]))];
+    const typed = [...new Set(forms.flatMap((f) => [f, ...f.split(' '), f.slice(0, 3), f.slice(0, 5), `${f}x`]))];
+    const sections = work.chapters.map((c) => c.n);
+    fc.assert(
+      fc.property(fc.constantFrom(...sections.slice(0, -1)), fc.constantFrom(...typed), fc.boolean(), (section, name, scoped) => {
+        const chapter = work.chapters[section - 1];
+        const view = libraryView(names, { marks: [{ workId: work.meta.id, through: chapter?.locator ?? '', section }] });
+        const read = work.passages.filter((p) => p.chapter <= section).map((p) => keyOf(p.text)).join(' | ');
+        // A form the group has not read: its words, case and accents aside, stand in no passage up to the mark.
+        const later = forms.filter((f) => !` ${read} `.includes(` ${keyOf(f)} `));
+        const answer = answerInView(view, (l) => who(l, { name, ...(scoped ? { work: work.meta.id } : {}) }));
+        const replies = [shown(render(answer)), shown(nameChoices(view.library, name, scoped ? work.meta.id : undefined))];
+        for (const reply of replies) for (const form of later) expect(reply.includes(form), `${form} in ${reply}`).toBe(false);
+        if (answer.kind === 'who') {
+          const seqs = new Set(answer.mentions.map((m) => m.seq));
+          for (const seq of seqs) expect(work.passages[seq]?.chapter ?? 0).toBeLessThanOrEqual(section);
+          const readMentions = view.library.names.entries.filter((e) => e.workId === work.meta.id).reduce((n, e) => n + e.mentions.length, 0);
+          expect(answer.mentionCount).toBeLessThanOrEqual(readMentions);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('a person met in read chapters is known by the read name alone: the Duke Valentino, not the later Cesare Borgia', () => {
+    const names = namesLibrary();
+    const view = libraryView(names, { marks: [{ workId: 'the-prince-borgia', through: 'ch. 11', section: 1 }] });
+    const answer = answerInView(view, (l) => who(l, { name: 'Valentino' }));
+    expect(answer).toMatchObject({ kind: 'who', name: 'Duke Valentino', aliases: [], mentionCount: 1, passageCount: 1 });
+    expect(nameChoices(view.library, 'val')).toEqual([{ name: 'Duke Valentino', value: 'Duke Valentino' }]);
+    expect(nameChoices(view.library, 'cesare')).toEqual([]);
+    // Unguarded, the same person has people.yml's name and both chapters' mentions.
+    expect(answerInView(view, (l) => who(l, { name: 'Valentino' }), { spoilers: true })).toMatchObject({ kind: 'who', name: 'Cesare Borgia', mentionCount: 2 });
   });
 });
