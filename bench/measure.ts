@@ -22,6 +22,8 @@ import { Store, storeFile } from '../src/store';
 
 /** The server the store-backed answers are asked in: one with no settings, as most are. */
 const BENCH_GUILD = '323456789012345678';
+/** A server with a reading mark, for the spoiler guard's cost. */
+const BENCH_MARKED_GUILD = '423456789012345678';
 import { createWorkload } from './workload';
 
 const [engineName, corpusDir = 'bench/corpus'] = process.argv.slice(2) as [EngineName, string?];
@@ -105,6 +107,21 @@ if (library) {
       footnote: await timeEachAsync(workload.footnotes, (f) => inServer('footnote')(f)),
       autocompleteQuery: await timeEachAsync(workload.typing, choicesInServer('quote', 'query')),
     };
+    // And in a server reading the work with the most sections, half-way through it: the spoiler
+    // guard's answers, which count what the mark held back from the same search.
+    const marked = [...library.corpus.works].sort((a, b) => b.chapters.length - a.chapters.length)[0];
+    const middle = marked?.chapters.filter((c) => c.locator)[Math.floor(marked.chapters.filter((c) => c.locator).length / 2)];
+    if (marked && middle) {
+      await store.guilds.setMark(BENCH_MARKED_GUILD, { workId: marked.meta.id, through: middle.locator, section: middle.n });
+      const inMarked = (name: string) => async (options: CommandOptions) => render(answerCommand(name, options, await guildContext(app, BENCH_MARKED_GUILD)));
+      result.markedServer = { work: marked.meta.id, through: middle.locator };
+      result.answersWithMark = {
+        quote: await timeEachAsync(workload.searches, (query) => inMarked('quote')({ query })),
+        search: await timeEachAsync(workload.searches, (query) => inMarked('search')({ query })),
+        who: await timeEachAsync(workload.names, (name) => inMarked('who')({ name })),
+        footnote: await timeEachAsync(workload.footnotes, (f) => inMarked('footnote')(f)),
+      };
+    }
   } finally {
     await store.close();
     await rm(dataDir, { recursive: true, force: true });

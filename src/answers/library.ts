@@ -11,6 +11,12 @@ export interface Library {
   index: PassageIndex;
   names: NameIndex;
   works: Map<string, Work>;
+  /**
+   * In a server's view, for one answer: the passages (by corpus index) that matched but lie past a
+   * reading mark. Searches and /who add to it as they go, so the reply can say how many were held
+   * back without answering twice.
+   */
+  held?: Set<number>;
 }
 
 export interface BuiltIndexes {

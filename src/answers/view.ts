@@ -134,14 +134,18 @@ function restrictNames(names: NameIndex, works: ReadonlyMap<string, Work>, marks
     const work = works.get(workId);
     if (!work) continue;
     const entry: WorkNameEntry = { workId, name, aliases, keys, glosses, mentions };
-    const read = marks.has(workId) ? asRead(entry, work) : entry;
+    const mark = marks.get(workId);
+    const read = mark ? asRead(entry, work, mark.work) : entry;
     if (read) kept.push(read);
   }
   return assembleNameIndex(kept);
 }
 
-/** An entry as far as a cut work shows it: its mentions, glosses, forms and name from what the group has read, or undefined. */
-function asRead(entry: WorkNameEntry, work: Work): WorkNameEntry | undefined {
+/**
+ * An entry as far as a cut work shows it: its mentions, glosses, forms and name from what the group
+ * has read, and the later passages that mention it, to count; undefined if the group has not met it.
+ */
+function asRead(entry: WorkNameEntry, work: Work, whole: Work): WorkNameEntry | undefined {
   const notes = new Map(work.footnotes.map((f) => [f.key, f]));
   const shown = work.passages.length;
   const mentions = entry.mentions.filter((m) => (m.note === undefined ? (m.seq ?? 0) < shown : notes.has(m.note)));
@@ -163,7 +167,8 @@ function asRead(entry: WorkNameEntry, work: Work): WorkNameEntry | undefined {
   const name = readKeys.has(keyOf(entry.name)) || (glosses.length > 0 && !mostWritten) ? entry.name : (mostWritten ?? entry.name);
   const nameKey = keyOf(name);
   const aliases = [...new Map([...entry.aliases, ...written.keys()].map((a): [string, string] => [keyOf(a), a]).filter(([k]) => readKeys.has(k) && k !== nameKey)).values()];
-  return { ...entry, name, aliases, keys, glosses, mentions: mentions.map((m) => ({ ...m, form: renumber.get(m.form) ?? 0 })) };
+  const later = [...new Set(entry.mentions.flatMap((m) => (m.note === undefined && (m.seq ?? 0) >= shown ? (whole.passages[m.seq ?? 0]?.index ?? []) : [])))];
+  return { ...entry, name, aliases, keys, glosses, mentions: mentions.map((m) => ({ ...m, form: renumber.get(m.form) ?? 0 })), ...(later.length ? { later } : {}) };
 }
 
 /** The name index without the works left out: nothing is cut, so every entry stays as it is. */
@@ -209,21 +214,40 @@ export function heldBackPhrase(held: HeldBack): string {
 }
 
 /**
- * Answers in the server's view. With reading marks, the answer is also worked out unguarded, only to
- * count what the marks held back: the count is all the reply says of it.
+ * A copy of the view's guarded library for one answer, which notes the passages its marks hold back
+ * as searches and /who meet them: the reply counts them without answering a second time.
+ */
+function counting(view: LibraryView): Library {
+  const held = new Set<number>();
+  const { library, unguarded } = view;
+  const shown = library.index.only ?? (() => true);
+  const inWorks = unguarded.index.only ?? (() => true);
+  const only = (id: number) => {
+    if (shown(id)) return true;
+    if (inWorks(id)) held.add(id);
+    return false;
+  };
+  return { ...library, index: { ...library.index, only }, held };
+}
+
+/**
+ * Answers in the server's view. With reading marks, the answer counts what they held back as it
+ * goes; only an answer with nothing to show is worked out again unguarded, to say whether the marks
+ * hid it.
  */
 export function answerInView(view: LibraryView, run: (library: Library) => Answer, { spoilers = false } = {}): Answer {
   if (spoilers || view.marks.length === 0) return run(spoilers ? view.unguarded : view.library);
-  const shown = run(view.library);
-  const full = run(view.unguarded);
-  if (full.kind === 'notice') return shown;
-  const before = resultCount(full);
-  if (shown.kind === 'notice') {
-    const what = before ? heldBackPhrase({ count: before, marks: markPhrase(view.marks) }) : `that is past where ${markPhrase(view.marks)}`;
-    return { kind: 'notice', tone: 'empty', message: `Nothing in what the group has read yet: ${what}. Add spoilers:true to see it, privately.` };
+  const library = counting(view);
+  const shown = run(library);
+  const count = library.held?.size ?? 0;
+  const marks = markPhrase(view.marks);
+  if (shown.kind !== 'notice') {
+    if (count === 0 || resultCount(shown) === undefined) return shown;
+    return shown.kind === 'quote' || shown.kind === 'search' || shown.kind === 'who' ? { ...shown, heldBack: { count, marks } } : shown;
   }
-  const after = resultCount(shown);
-  if (before === undefined || after === undefined || before <= after) return shown;
-  if (shown.kind !== 'quote' && shown.kind !== 'search' && shown.kind !== 'who') return shown;
-  return { ...shown, heldBack: { count: before - after, marks: markPhrase(view.marks) } };
+  const full = count ? undefined : run(view.unguarded);
+  if (full?.kind === 'notice') return shown;
+  const before = count || (full && resultCount(full));
+  const what = before ? heldBackPhrase({ count: before, marks }) : `that is past where ${marks}`;
+  return { kind: 'notice', tone: 'empty', message: `Nothing in what the group has read yet: ${what}. Add spoilers:true to see it, privately.` };
 }

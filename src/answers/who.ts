@@ -59,6 +59,7 @@ export function who(library: Library, request: WhoRequest): Answer {
       const view = footnoteView(entryWork, note);
       glosses.push({ footnote: view, attribution: noteAttribution(entryWork, note) });
     }
+    for (const later of entry.later ?? []) library.held?.add(later);
     const typedForm = entry.keys.indexOf(typed);
     const { mentions: all } = entry;
     let inWork = 0;

@@ -25,6 +25,8 @@ export interface NameEntry {
   /** Keys of this work's footnotes that gloss the name ("Jesus Hernandez, leader of …"). */
   glosses: string[];
   mentions: Mention[];
+  /** In a server's view: the passages past its reading mark that mention this person, by corpus index. Counted, never shown. */
+  later?: number[];
 }
 
 /** The entries of one work, before they are numbered: what a per-work cache can keep. */

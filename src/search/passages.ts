@@ -181,7 +181,8 @@ export function searchPassages(index: PassageIndex, passages: readonly Passage[]
 export function countedSearch(index: PassageIndex, passages: readonly Passage[], { query, workId, limit = 5, typing = false }: PassageQuery): { hits: PassageHit[]; total: number } {
   const options: SearchOptions = typing ? { ...typingSearchOptions } : {};
   const { only } = index;
-  if (workId) options.filter = only ? (r) => only(r.id as number) && passages[r.id as number]?.workId === workId : (r) => passages[r.id as number]?.workId === workId;
+  // The work first: a view's `only` may count what it holds back, and must see only this work's matches.
+  if (workId) options.filter = only ? (r) => passages[r.id as number]?.workId === workId && only(r.id as number) : (r) => passages[r.id as number]?.workId === workId;
   else if (only) options.filter = (r) => only(r.id as number);
   const searched = withoutCommonWords(index, query);
   const results = index.search.search(searched, options);
