@@ -6,10 +6,13 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { boundImportHeap } from '../src/import/heap';
 import { importBook } from '../src/import/run';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: tsx bench/import.ts <file>');
+// As the import command bounds its heap.
+boundImportHeap();
 const out = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-import-'));
 try {
   const started = performance.now();

@@ -8,7 +8,7 @@
  * `npm run bench -- DIR` measures one corpus folder instead.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ENGINE_NAMES } from './engines';
@@ -195,11 +195,14 @@ process.stderr.write(`measuring starts with ${MANY_NOTES} footnotes…\n`);
 const manyNotesDir = await writeManyNotesCorpus(MANY_NOTES);
 const manyNotes = await coldStarts(manyNotesDir).finally(() => rm(manyNotesDir, { recursive: true, force: true }));
 
+// The importer's figures are npm run bench:import's: kept as that run wrote them.
+const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as { import?: unknown };
 const results = {
   date: new Date().toISOString(),
   machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10) },
   runs,
   manyNotes: { footnotes: MANY_NOTES, ...manyNotes, targets: { manyNotesCachedReadyUnder1000ms: manyNotes.readyInProcessMs.with < 1000 } },
+  ...(previous.import ? { import: previous.import } : {}),
 };
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${runs.flatMap(table).join('\n')}\n`);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { loadConfig } from '../config';
 import { FRONT_FIELDS } from '../import/front-matter';
+import { boundImportHeap } from '../import/heap';
 import type { ImportMeta } from '../import/types';
 import { importBook } from '../import/run';
 
@@ -42,6 +43,7 @@ for (const [flag, key] of Object.entries(META_FLAGS)) {
   const value = values[flag];
   if (typeof value === 'string') meta[key] = value;
 }
+boundImportHeap();
 const started = Date.now();
 try {
   const result = await importBook({

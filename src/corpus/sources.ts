@@ -8,8 +8,15 @@ const MAX_MARKER_GAP = 32;
 
 export const PAGE_NUMBERS = '.pagenum, .pageno, .page-number';
 
+/**
+ * Runs of whitespace that are not already one space: a single space, most of prose's whitespace,
+ * is left alone, so a whole book is rewritten in a fraction of the time and memory that replacing
+ * every run takes (V8 keeps each replaced piece until the end).
+ */
+const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
+
 /** Every run of whitespace as one space, none at the ends: how texts are compared and shown. */
-export const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
+export const collapseWhitespace = (text: string) => text.replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
 
 /** The readable text of a received source document: whitespace collapsed, double-encoded letters repaired. */
 export function sourceText(fileName: string, raw: string): string {

@@ -17,7 +17,8 @@ const CREDITS = /^(?:Produced by|E-?text prepared by|Transcribed (?:from|by))\b/
  */
 export function readPlainText(raw: string): BookTree {
   // One string and its line offsets: a 30 MB book is never split into a million line strings.
-  const source = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const unmarked = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  const source = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   const sourceStarts = lineStarts(source);
   const lineCount = sourceStarts.length;
   const lineText = (i: number) => source.slice(sourceStarts[i] ?? 0, (sourceStarts[i + 1] ?? source.length + 1) - 1);

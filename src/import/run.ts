@@ -34,6 +34,7 @@ export interface ImportResult {
 /** Staging folders live inside the corpus folder (one filesystem, so moving into place is a rename); the corpus reads only `*.md`. */
 const STAGE_PREFIX = '.import-';
 const BINARY_PROBE = 64 * 1024;
+const NOTHING = Buffer.alloc(0);
 
 /**
  * Imports one book into a corpus folder: `<out>/<id>.md` and the source copied byte for byte into
@@ -92,11 +93,7 @@ export async function importBook(options: ImportOptions): Promise<ImportResult> 
   let markdown: string;
   let kept: string[] = [];
   if (imported.markdown) markdown = imported.markdown.text;
-  else {
-    const merged = mergeFrontMatter(writeMarkdown(imported, id, sourceFile), target.reimport?.text, options.meta ?? {}, options.resetMetadata ?? false);
-    markdown = merged.markdown;
-    kept = merged.kept;
-  }
+  else ({ markdown, kept } = mergeFrontMatter(writeMarkdown(imported, id, sourceFile), target.reimport?.text, options.meta ?? {}, options.resetMetadata ?? false));
   // The tree has been written: its paragraphs and notes go before the corpus proves the file, so a
   // 30 MB book never holds both at once (the summary needs only the format and what was left out).
   imported.blocks = [];
@@ -108,6 +105,10 @@ export async function importBook(options: ImportOptions): Promise<ImportResult> 
     await mkdir(path.join(stage, SOURCES_DIR));
     await writeFile(path.join(stage, SOURCES_DIR, sourceFile), sourceBytes);
     await writeFile(path.join(stage, `${id}.md`), markdown);
+    // The proof reads both files again: what was written is let go first, so it is not held twice.
+    markdown = '';
+    sourceBytes = input.bytes = NOTHING;
+    if (imported.markdown) imported.markdown.text = '';
     const { corpus, problems } = await checkCorpus(stage);
     const work = corpus.works[0];
     if (problems.length || !work) return fail(formatProblems(`${id}.md`, problems.map((p) => ({ ...p, file: path.relative(stage, p.file) }))).split('\n').map((l) => `  ${l}`));

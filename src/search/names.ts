@@ -123,7 +123,6 @@ const nameSearchOptions = {
 type Kind = 'cap' | 'caps' | 'initial' | 'particle';
 
 interface Token {
-  word: string;
   folded: string;
   start: number;
   /** End of the name's letters: a possessive 's is not part of the name. */
@@ -196,7 +195,7 @@ function scanText(text: string, at: TextRef, scan: Scan): void {
     if (!kind) {
       if (/^\p{Ll}/u.test(word)) scan.lowercase.add(folded);
       if (run.length && PARTICLES.has(word) && blank) {
-        previous = { word, folded, start: span.start, end: span.start + word.length, kind: 'particle', possessive };
+        previous = { folded, start: span.start, end: span.start + word.length, kind: 'particle', possessive };
         run.push(previous);
       } else {
         endRun();
@@ -214,7 +213,7 @@ function scanText(text: string, at: TextRef, scan: Scan): void {
       runSentenceStart = sentenceStart;
       runBefore = possessor ? POSSESSOR : blank ? previousFolded : undefined;
     }
-    previous = { word, folded, start: span.start, end: span.start + word.length, kind, possessive };
+    previous = { folded, start: span.start, end: span.start + word.length, kind, possessive };
     run.push(previous);
     previousFolded = folded;
     previousEnd = span.end;
@@ -270,7 +269,27 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
   const { lowercase, midSentence } = scan;
   const capsName = (t: Token, run: Run) => !lowercase.has(t.folded) && (run.whole || midSentence.has(t.folded));
   const candidates = new Map<string, Candidate>();
-  const readings: { run: Run; tokens: Token[]; reading: Reading }[] = [];
+
+  const formOf = (run: Run, tokens: Token[], from: number, end: number) =>
+    run.text.slice(tokens[from]?.start ?? 0, tokens[end - 1]?.end ?? 0).replace(/\s+/g, ' ');
+  // Each reading is counted as it is made, not kept: a 30 MB book has millions of them.
+  const count = (run: Run, tokens: Token[], reading: Reading) => {
+    const { from, core, end } = reading;
+    const coreTokens = tokens.slice(core, end);
+    const key = coreTokens.map((t) => t.folded).join(' ');
+    let c = candidates.get(key);
+    if (!c) candidates.set(key, (c = { coreWords: coreTokens.length, total: 0, plain: 0, determiner: 0, place: 0, titled: 0, caps: false, forms: new Set() }));
+    c.total++;
+    const titled = core > from;
+    if (titled) c.titled++;
+    else if (!tokens[end - 1]?.possessive) {
+      c.plain++;
+      if (reading.determiner) c.determiner++;
+      c.place += reading.place;
+    }
+    if (coreTokens.every((t) => t.kind === 'caps')) c.caps = true;
+    c.forms.add(formOf(run, tokens, from, end));
+  };
 
   for (const run of scan.runs) {
     // "Why The President Of The United States…", "Jesus Is The Christ": title case, not a name.
@@ -279,7 +298,7 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
     let first = true;
     const flush = () => {
       const reading = segment.length ? readRun(segment, first && run.sentenceStart, first ? run.before : undefined) : undefined;
-      if (reading) readings.push({ run, tokens: segment, reading });
+      if (reading) count(run, segment, reading);
       segment = [];
       first = false;
     };
@@ -326,26 +345,6 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
     while (titles > from && TITLES.has(tokens[titles - 1]?.folded ?? '')) titles--;
     if (titles > from && TITLE_PAIRS.has(`${tokens[titles - 1]?.folded} ${tokens[titles]?.folded}`)) titles--;
     return { from: titles, core, end, determiner, place };
-  }
-
-  const formOf = (run: Run, tokens: Token[], from: number, end: number) =>
-    run.text.slice(tokens[from]?.start ?? 0, tokens[end - 1]?.end ?? 0).replace(/\s+/g, ' ');
-  for (const { run, tokens, reading } of readings) {
-    const { from, core, end } = reading;
-    const coreTokens = tokens.slice(core, end);
-    const key = coreTokens.map((t) => t.folded).join(' ');
-    let c = candidates.get(key);
-    if (!c) candidates.set(key, (c = { coreWords: coreTokens.length, total: 0, plain: 0, determiner: 0, place: 0, titled: 0, caps: false, forms: new Set() }));
-    c.total++;
-    const titled = core > from;
-    if (titled) c.titled++;
-    else if (!tokens[end - 1]?.possessive) {
-      c.plain++;
-      if (reading.determiner) c.determiner++;
-      c.place += reading.place;
-    }
-    if (coreTokens.every((t) => t.kind === 'caps')) c.caps = true;
-    c.forms.add(formOf(run, tokens, from, end));
   }
 
   const peopleWord = (word: string) =>
