@@ -4,8 +4,15 @@ import { render, renderThread, renderThreadOpened } from '../render/render';
 import { answerButton, type AppContext } from './dispatch';
 import { toReplyOptions } from './respond';
 
-/** What opening a thread and posting the citation in it need, by the name a server's settings show. */
+/**
+ * What opening a thread on a message and posting the citation in it need, by the name a server's
+ * settings show, as Discord's docs give them (Threads → Permissions; Start Thread from Message):
+ * a thread inherits its channel's permissions, so the bot must see the channel (a button reaches it
+ * even where it cannot); Create Public Threads starts one; Send Messages has no effect in threads,
+ * Send Messages in Threads posts there. Read Message History is not among them.
+ */
 export const THREAD_PERMISSIONS = [
+  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
   { flag: PermissionFlagsBits.CreatePublicThreads, name: 'Create Public Threads' },
   { flag: PermissionFlagsBits.SendMessagesInThreads, name: 'Send Messages in Threads' },
 ] as const;
@@ -47,7 +54,7 @@ export async function discuss(interaction: ButtonInteraction, app: AppContext): 
     if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) {
       return say(notice('empty', 'This message already has a thread: open it from the message.'));
     }
-    if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.MissingPermissions) {
+    if (err instanceof DiscordAPIError && (err.code === RESTJSONErrorCodes.MissingPermissions || err.code === RESTJSONErrorCodes.MissingAccess)) {
       return say(notice('error', `Discord refused to open a thread here: I need the ${list(THREAD_PERMISSIONS.map((p) => p.name))} permissions in this channel.`));
     }
     throw err;
