@@ -79,6 +79,8 @@ export interface Placement {
   chapter?: number;
   role?: MatterRole;
   author?: string;
+  /** The sub-headings inside the section a passage stands under. */
+  subheading?: string;
 }
 
 export function attribution(work: Work, locator: string, placement: Placement = {}): Attribution {
@@ -97,6 +99,7 @@ export function attribution(work: Work, locator: string, placement: Placement = 
     url,
     locator,
     ...(section ? { section } : {}),
+    ...(section && placement.subheading ? { subheading: placement.subheading } : {}),
     ...(placement.role ? { role: placement.role } : {}),
   };
 }

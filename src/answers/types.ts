@@ -19,6 +19,8 @@ export interface Attribution {
   locator: string;
   /** The title of the section the passage sits in. */
   section?: string;
+  /** The sub-headings inside that section the passage stands under ("Tyranny Of The Majority"). */
+  subheading?: string;
   /** Whose words these are when they are not the author's: the renderer must say so, never credit the author. */
   role?: MatterRole;
   translator?: string;

@@ -80,6 +80,8 @@ interface Block {
   /** Whose words, from the headings above (a note may say otherwise). */
   role?: MatterRole;
   author?: string;
+  /** The sub-headings inside the section the block stands under. */
+  subheading?: string;
 }
 
 interface OpenHeading {
@@ -129,6 +131,7 @@ export function parseWork(text: string, file: string): ParsedWork {
   const open: OpenHeading[] = [];
   let part: string | undefined;
   let chapter = 0;
+  let subheading: string | undefined;
   let current: Block | undefined;
   const flush = () => {
     if (current) blocks.push(current);
@@ -153,6 +156,11 @@ export function parseWork(text: string, file: string): ParsedWork {
         const locator = open.flatMap((h) => (h.attributes.component ? [h.attributes.component] : [])).join(' ');
         // A locator seen before (a section resumed after a plain heading closed) keeps its ¶ numbering.
         const known = sectionOf.get(locator);
+        // A heading without a locator inside a section is a sub-heading: its passages keep the
+        // section's locator and ¶ numbering, and carry its title.
+        const inner = open.slice(open.findLastIndex((h) => h.attributes.component) + 1);
+        const inside = inner.map((h) => h.title).join(' — ');
+        subheading = known !== undefined && inside && inside !== chapters[known - 1]?.titles.join(' — ') ? inside : undefined;
         if (known !== undefined) chapter = known;
         else {
           chapter = chapters.length + 1;
@@ -170,7 +178,9 @@ export function parseWork(text: string, file: string): ParsedWork {
           });
         }
       } else if (level === 1) part = title;
-      else if (level === 2) {
+      else if (level >= 3) subheading = chapter ? open.filter((h) => h.level >= 3).map((h) => h.title).join(' — ') : undefined;
+      if (!located && level <= 2) subheading = undefined;
+      if (!located && level === 2) {
         chapter = chapters.length + 1;
         const role = innermost('role');
         chapters.push({
@@ -184,7 +194,7 @@ export function parseWork(text: string, file: string): ParsedWork {
       }
       continue;
     }
-    const context = { chapter, role: innermost('role'), author: innermost('author') };
+    const context = { chapter, role: innermost('role'), author: innermost('author'), ...(subheading ? { subheading } : {}) };
     const definition = DEFINITION.exec(line);
     if (definition) {
       flush();
@@ -280,6 +290,7 @@ export function parseWork(text: string, file: string): ParsedWork {
       line: block.line,
       ...(block.role && block.role !== 'author' ? { role: block.role } : {}),
       ...(block.author ? { author: block.author } : {}),
+      ...(block.subheading ? { subheading: block.subheading } : {}),
     });
   }
 

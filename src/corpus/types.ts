@@ -84,6 +84,11 @@ export interface Passage {
   role?: MatterRole;
   /** The passage's author where a heading names one other than the work's. */
   author?: string;
+  /**
+   * The titles of the headings inside its section the passage stands under, innermost last, joined
+   * by " — " ("Tyranny Of The Majority"): sub-headings that keep the section's locator.
+   */
+  subheading?: string;
 }
 
 export interface Work {

@@ -35,8 +35,12 @@ export function voice(a: Pick<Attribution, 'author' | 'role' | 'section'>): stri
 /** The title replies use in headings and footers: the work's short title, on one line; /works keeps the full one. */
 export const shortTitle = (a: Pick<Attribution, 'title' | 'shortTitle'>) => collapseWhitespace(a.shortTitle ?? a.title);
 
-/** A quotation's heading: the work, then the section it sits in ("Moby-Dick — CHAPTER 1. Loomings"). */
-export const citationHeading = (a: Pick<Attribution, 'title' | 'shortTitle' | 'section'>) => (a.section ? `${shortTitle(a)} — ${a.section}` : shortTitle(a));
+/**
+ * A quotation's heading: the work, then the section it sits in and the sub-heading it stands under
+ * ("Moby-Dick — CHAPTER 1. Loomings", "Democracy in America — Chapter XV: … — Tyranny Of The Majority").
+ */
+export const citationHeading = (a: Pick<Attribution, 'title' | 'shortTitle' | 'section' | 'subheading'>) =>
+  [shortTitle(a), a.section, a.section && a.subheading].filter(Boolean).join(' — ');
 
 /** Author, work, date, locator, translator, source and licence, in the bot's plain words. */
 export function attributionLine(a: Attribution, { locator = true } = {}): string {

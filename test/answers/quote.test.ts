@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH, quote, type Library } from '../../src/answers';
 import type { Corpus } from '../../src/corpus';
 import { render } from '../../src/render/render';
-import { as, loadSeed, work } from '../helpers/library';
+import { as, libraryOf, loadSeed, work } from '../helpers/library';
 
 let corpus: Corpus;
 let library: Library;
@@ -115,5 +115,36 @@ describe('/quote input', () => {
     const query = `${'Catalonia '.repeat(20)}`.trim().padEnd(MAX_QUERY_LENGTH, 'x');
     expect(query).toHaveLength(MAX_QUERY_LENGTH);
     expect(quote(library, { query }).kind).toBe('quote');
+  });
+});
+
+describe('/quote in a chapter with sub-headings', () => {
+  const tocqueville = libraryOf(
+    [
+      '---',
+      'id: democracy',
+      'title: Democracy in America',
+      'author: Alexis de Tocqueville',
+      'source_file: democracy.txt',
+      '---',
+      '',
+      '## Chapter XV: Unlimited Power Of The Majority, And Its Consequences {ch=15}',
+      '',
+      'The very essence of democratic government consists in the absolute sovereignty of the majority.',
+      '',
+      '### Tyranny Of The Majority',
+      '',
+      'I hold it to be an impious and an execrable maxim that, politically speaking, a people has a right to do whatsoever it pleases.',
+      '',
+      'When I refuse to obey an unjust law, I appeal from the sovereignty of the people to the sovereignty of mankind; the tyranny of the majority is no less a tyranny.',
+    ].join('\n'),
+  );
+
+  it('never quotes the heading, and names it in the citation heading after the chapter', () => {
+    const answer = as(quote(tocqueville, { query: 'the tyranny of the majority' }), 'quote');
+    expect(answer.quotation.text).toMatch(/^When I refuse to obey an unjust law/);
+    expect(answer.quotation.attribution.locator).toBe('ch. 15 ¶ 3');
+    const embed = render(answer).data.embeds?.[0] as { title?: string } | undefined;
+    expect(embed?.title).toBe('Democracy in America — Chapter XV: Unlimited Power Of The Majority, And Its Consequences — Tyranny Of The Majority');
   });
 });
