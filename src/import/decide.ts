@@ -1,8 +1,8 @@
 import { MAX_LOC_LENGTH } from '../corpus/attributes';
-import { CONTENTS, divisionOf, isAllCaps, looksLikeTitle, NAMED, numberedTitle, titleCase, titlePageMeta } from './headings';
+import { CONTENTS, divisionOf, headingCase, isAllCaps, looksLikeTitle, NAMED, numberedTitle, titleCase, titlePageMeta } from './headings';
 import { mergeMeta, particlesAsWritten } from './metadata';
-import { pairNotes } from './notes';
-import { NOTE_MARKERS } from './tree';
+import { afterFirstSentence, definedLabel, MARKER_PATTERN, markerLabel, normalLabel, NOTE_DEFINITION, pairNotes, takeMarkers } from './notes';
+import { NOTE_MARKERS, noteMarker } from './tree';
 import type { BookTree, DivisionKind, LeftOut, Matter, MatterKind, MatterRole, TreeBlock, TreeHeading, TreeParagraph } from './tree';
 
 /**
@@ -17,6 +17,8 @@ export function decideTree(tree: BookTree): BookTree {
   sectionAuthors(tree);
   leaveOutDatelines(tree);
   decideMatter(tree);
+  promoteSubheadings(tree);
+  moveHeadingMarkers(tree);
   pairNotes(tree);
   assignStructure(tree);
   tree.meta = mergeMeta(tree.meta, { ...titlePageMeta(tree.titlePage) }, tree.fallbackMeta ?? {});
@@ -168,6 +170,130 @@ function promoteHeadings(tree: BookTree): void {
   });
 }
 
+/**
+ * A note marker in a heading (`CHAPTER XVIII(*)`, a linked `<h3>…<a href="#fn1">`) is taken off the
+ * heading and set after the first sentence under it, so that the note is kept and the heading stays
+ * a heading. With no paragraph under the heading, the note hangs on the one before it.
+ */
+function moveHeadingMarkers(tree: BookTree): void {
+  let linked = 0;
+  const labelOf = new Map<string, string>();
+  for (const b of tree.blocks) if (b.type === 'note' && b.linked) labelOf.set(b.id, normalLabel(b.label));
+  tree.blocks.forEach((b, i) => {
+    if (!isHeading(b)) return;
+    const { title, markers } = takeMarkers(b.title);
+    if (!markers.length || !title) return;
+    b.title = title;
+    let target: TreeParagraph | undefined;
+    const linkedLabel = (m: string) => [...m.matchAll(NOTE_MARKERS)].map((l) => labelOf.get(l[1] ?? ''))[0];
+    const wanted = markers.map((m) => linkedLabel(m) ?? markerLabel(m));
+    for (let k = i + 1; k < tree.blocks.length; k++) {
+      const next = tree.blocks[k] as TreeBlock;
+      if (isHeading(next)) break;
+      // The heading's note printed right under it, as a note or as a paragraph that opens with its label.
+      // A note printed as "y [ The note…" whose bracket closes paragraphs later (Tocqueville's) opens with its label too.
+      const bracketed = next.type === 'paragraph' ? /^([a-z]{1,2}|\d{1,3}|\*)\s+(?=\[)/.exec(next.text) : null;
+      const label = next.type === 'note' ? (next.linked ? undefined : normalLabel(next.label)) : (definedLabel(next.text) ?? bracketed?.[1]);
+      const at = label === undefined || target ? -1 : wanted.indexOf(label);
+      if (at >= 0) {
+        const id = `hn${linked++}`;
+        const text = next.type === 'note' ? next.text : bracketed ? next.text.slice(bracketed[0].length) : next.text.replace(NOTE_DEFINITION, '');
+        tree.blocks[k] = { type: 'note', id, label: label ?? '', text, line: next.line, ...(next.endLine ? { endLine: next.endLine } : {}), ...(next.file ? { file: next.file } : {}), linked: true };
+        markers[at] = noteMarker(id);
+        labelOf.set(id, label ?? '');
+        continue;
+      }
+      // Not a note printed as text, nor an indented verse a note may go on in.
+      if (!isParagraph(next) || definedLabel(next.text) !== undefined || next.indented) continue;
+      target ??= next;
+      // A paragraph that points at another note of the same label cannot tell the two apart: the next one.
+      const held = new Set([...next.text.matchAll(NOTE_MARKERS)].map((m) => labelOf.get(m[1] ?? '')));
+      for (const m of next.text.matchAll(new RegExp(MARKER_PATTERN.source, 'gu'))) held.add(markerLabel(m[0]));
+      if (!wanted.some((l) => held.has(l))) {
+        target = next;
+        break;
+      }
+    }
+    if (target) target.text = afterFirstSentence(target.text, markers);
+  });
+}
+
+/** Sub-headings the book shows as a pattern: this many lines or more, unless its contents names them. */
+const MIN_SUBHEADINGS = 3;
+/** A title set on more source paragraphs than this is no title. */
+const MAX_TITLE_LINES = 3;
+
+/** A short line in heading case or capitals, standing alone: what a sub-heading looks like. */
+function subheadingLike(p: TreeParagraph): boolean {
+  const t = takeMarkers(p.text).title;
+  if (t.length > 120 || (p.lineCount ?? 1) > 2 || divisionOf(t) || TRANSCRIBER.test(t)) return false;
+  if (headingCase(t)) return true;
+  return isAllCaps(t) && looksLikeTitle(t) && !/\d/.test(t) && t.split(/\s+/).length >= 3;
+}
+
+/** Prose a sub-heading stands over: a paragraph of sentences, not another title or a short line. */
+const prose = (b: TreeBlock | undefined): boolean =>
+  isParagraph(b) && b.text.length >= 60 && /\p{Ll}{3}/u.test(b.text) && (/[.!?:]["”’)\]]?$/.test(b.text.replace(NOTE_MARKERS, '')) || b.text.length >= 200) && !headingCase(b.text) && !isAllCaps(b.text);
+
+/**
+ * Headings inside a chapter (Tocqueville's "Tyranny Of The Majority") that the format printed as
+ * paragraphs: a short line in heading case or capitals, after the book's first division, with prose
+ * under it. The book must show the pattern, or its contents name the line: one odd line stays text.
+ * They become headings without a locator, so their passages keep the chapter's and carry their title.
+ */
+function promoteSubheadings(tree: BookTree): void {
+  const contents = new Set((tree.contents ?? []).map((e) => entryKey(e.title)).filter(Boolean));
+  const found: TreeParagraph[] = [];
+  let inside = false;
+  tree.blocks.forEach((b, i) => {
+    if (isHeading(b)) {
+      inside ||= !!divisionOf(b.title) || NAMED.test(b.title) || !!b.inContents || !!b.kind || !!numberedTitle(b.title);
+      return;
+    }
+    let k = i + 1;
+    while (tree.blocks[k]?.type === 'note') k++;
+    const under = tree.blocks[k];
+    if (inside && isParagraph(b) && !b.matter && subheadingLike(b) && prose(under)) found.push(b);
+  });
+  const chosen = new Set(found.length >= MIN_SUBHEADINGS ? found : found.filter((p) => contents.has(entryKey(p.text))));
+  if (!chosen.size) return;
+  const out: TreeBlock[] = [];
+  for (const b of tree.blocks) {
+    if (!isParagraph(b) || !chosen.has(b)) {
+      out.push(b);
+      continue;
+    }
+    // A title set on several lines ("The Nourishment Of A Common-wealth Consisteth In The
+    // Commodities" / "Of Sea And Land"): the title lines right before it are one heading with it.
+    const run: TreeParagraph[] = [];
+    let start: TreeHeading | undefined;
+    for (let k = out.length - 1; k >= 0 && run.length < MAX_TITLE_LINES; k--) {
+      const before = out[k];
+      if (isParagraph(before) && (before.lineCount ?? 1) <= 2 && before.text.length <= 120 && headingCase(before.text.replace(/,$/, ''))) {
+        run.unshift(before);
+        continue;
+      }
+      if (isHeading(before) && promoted.has(before) && !divisionOf(before.title) && !NAMED.test(before.title)) start = before;
+      break;
+    }
+    if (start || run.length) {
+      out.splice(out.length - run.length);
+      const lines = [...run.map((p) => p.text), b.text];
+      const head = start ?? { type: 'heading' as const, title: lines.shift() ?? '', line: run[0]?.line ?? b.line, ...(b.file ? { file: b.file } : {}) };
+      if (!start) promoted.add(head);
+      head.title = [head.title, ...lines].join(' ');
+      head.endLine = b.endLine ?? b.line;
+      if (!start) out.push(head);
+      continue;
+    }
+    const h: TreeHeading = { type: 'heading', title: b.text, line: b.line, ...(b.endLine ? { endLine: b.endLine } : {}), ...(b.file ? { file: b.file } : {}) };
+    if (contents.has(entryKey(b.text))) h.inContents = true;
+    promoted.add(h);
+    out.push(h);
+  }
+  tree.blocks = out;
+}
+
 /** A heading that stops mid-sentence ("… and to", "… unjust,") and a paragraph going on in lower case. */
 const runsOn = (h: TreeHeading, next: TreeBlock | undefined): next is TreeParagraph =>
   isParagraph(next) && /[\p{Ll},;]$/u.test(h.title) && /^\p{Ll}/u.test(next.text) && !divisionOf(h.title);
@@ -203,6 +329,7 @@ function mergeTitles(tree: BookTree): void {
       b.title = `${b.title}${CONTINUES.test(b.title) || /[.:]$/.test(b.title) ? ' ' : '. '}${next.title}`;
       b.endLine = next.endLine ?? next.line;
       i++;
+      i += capsContinuation(b, tree.blocks, i + 1);
       continue;
     }
     // A line in parentheses or capitals right under a heading is its subtitle or epigraph, as a page sets it.
@@ -212,15 +339,27 @@ function mergeTitles(tree: BookTree): void {
       b.title = `${b.title} ${next.text}`;
       b.endLine = next.endLine ?? next.line;
       i++;
+      i += capsContinuation(b, tree.blocks, i + 1);
       continue;
     }
-    if (bare && isParagraph(next) && (next.lineCount ?? 1) <= 2 && next.text.length <= 150 && (looksLikeTitle(next.text) || (isAllCaps(next.text) && /\.$/.test(next.text)) || titleCased(next.text))) {
+    if (bare && isParagraph(next) && (next.lineCount ?? 1) <= 2 && next.text.length <= 150 && (looksLikeTitle(next.text) || (isAllCaps(next.text) && /\.$/.test(next.text)) || titleCased(next.text) || headingCase(next.text))) {
       b.title = `${b.title}${/[.:]$/.test(b.title) ? ' ' : '. '}${next.text}`;
       b.endLine = next.endLine ?? next.line;
       i++;
+      i += capsContinuation(b, tree.blocks, i + 1);
     }
   }
   tree.blocks = out;
+}
+
+/** A title in capitals set on more lines ("… HIGH PRIESTS," / "AND THE KINGS OF JUDAH"): the lines from `from` that go on with it, added to it; how many. */
+function capsContinuation(h: TreeHeading, blocks: TreeBlock[], from: number): number {
+  let k = from;
+  for (let more = blocks[k]; CONTINUES.test(h.title) && isParagraph(more) && (more.lineCount ?? 1) <= 2 && isAllCaps(more.text) && more.text.length <= 150; more = blocks[++k]) {
+    h.title = `${h.title} ${more.text}`;
+    h.endLine = more.endLine ?? more.line;
+  }
+  return k - from;
 }
 
 /** "HAMILTON", "MADISON, with HAMILTON" under a Federalist paper: the paper's author, from the work's authors. */
@@ -266,18 +405,26 @@ const SALUTATION = /^To\s.{3,60}:$/;
  * State of New York:"). They are left out, so that ¶ 1 is the paper's first paragraph.
  */
 function leaveOutDatelines(tree: BookTree): void {
-  const drop = new Set<TreeBlock>();
+  const found: { block: TreeBlock; kind: MatterKind; text: string }[] = [];
+  const headings = new Set<number>();
   tree.blocks.forEach((b, i) => {
     if (!isHeading(b) || !divisionOf(b.title)) return;
+    // Only the lines a paper prints between its heading and its text: the first prose ends them.
     for (const next of tree.blocks.slice(i + 1, i + 6)) {
-      if (isHeading(next) && divisionOf(next.title)) break;
-      const text = next.type === 'note' ? '' : textOf(next);
+      if (next.type === 'note' || (isHeading(next) && divisionOf(next.title))) break;
+      const text = textOf(next);
+      if (definedLabel(text) !== undefined) break;
       const kind = DATELINE.test(text) ? 'dateline' : SALUTATION.test(text) ? 'salutation' : undefined;
-      if (!kind) continue;
-      leaveOut(tree, [next], kind, 'publisher', text);
-      drop.add(next);
+      if (kind) {
+        found.push({ block: next, kind, text });
+        headings.add(i);
+      } else if (text.length > 150) break;
     }
   });
+  // The book shows they are datelines by printing them under more than one heading; else they are the author's words.
+  if (headings.size < 2) return;
+  for (const { block, kind, text } of found) leaveOut(tree, [block], kind, 'publisher', text);
+  const drop = new Set(found.map((f) => f.block));
   tree.blocks = tree.blocks.filter((b) => !drop.has(b));
 }
 
@@ -491,7 +638,8 @@ function assignStructure(tree: BookTree): void {
     while (j < blocks.length && !isHeading(blocks[j])) j++;
     const heads = j > i + 1;
     const nextDepth = isHeading(blocks[j]) ? ((blocks[j] as TreeHeading).depth ?? 1) : 0;
-    if (!heads && nextDepth <= (h.depth ?? 1)) blocks[i] = { type: 'paragraph', text: h.title, line: h.line, ...(h.endLine ? { endLine: h.endLine } : {}) };
+    // A continued division's title ("Chapter V: … —Part III") over a sub-heading heads it.
+    if (!heads && nextDepth <= (h.depth ?? 1) && !divisionOf(h.title)) blocks[i] = { type: 'paragraph', text: h.title, line: h.line, ...(h.endLine ? { endLine: h.endLine } : {}) };
   }
 }
 

@@ -116,6 +116,25 @@ export function looksLikeTitle(text: string): boolean {
 }
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+/** Words a title in title case may leave in lower case. */
+const TITLE_SMALL_WORDS = new Set([...SMALL_WORDS, 'from', 'into', 'upon', 'nor', 'its', 'their', 'his', 'her', 'over', 'under', 'between', 'among', 'about', 'after', 'before', 'during', 'through', 'without', 'within', 'towards', 'toward']);
+
+/**
+ * A line written as a heading: "Tyranny Of The Majority", "Where I Lived, and What I Lived For",
+ * "POWER OF THE MAJORITY" — every word capitalised but small ones, two capitalised words or more,
+ * no digits and nothing that ends a sentence or a clause.
+ */
+export function headingCase(text: string): boolean {
+  const t = text.trim();
+  if (!/^\p{Lu}/u.test(t) || /[,;:!?"”’)\]—–-]$/.test(t) || /\d/.test(t)) return false;
+  const words = t.split(/\s+/).map((w) => w.replace(/^[(“"‘']+|[)”"’',;:.]+$/g, '')).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 2) return false;
+  const capital = words.filter((w) => /^\p{Lu}/u.test(w));
+  if (capital.length < 2) return false;
+  // A final period only where every word, small ones too, is capitalised ("… Of The Union At Large.").
+  if (/\.$/.test(t)) return words.length >= 4 && capital.length === words.length;
+  return words.every((w) => /^\p{Lu}/u.test(w) || TITLE_SMALL_WORDS.has(w.toLowerCase()));
+}
 
 /** "DEMOCRACY IN AMERICA" → "Democracy in America"; titles already in mixed case are kept. */
 export function titleCase(title: string): string {

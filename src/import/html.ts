@@ -105,7 +105,8 @@ export function htmlBlocks(body: HTMLElement, options: HtmlBlocksOptions): HtmlB
     }
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) {
-      const title = collapseWhitespace(repairDoubleEncoding(text.replace(NOTE_MARKERS, '')));
+      // A marker in a heading stays, for the decisions to move under it (headings are never passages).
+      const title = collapseWhitespace(repairDoubleEncoding(text));
       if (title && state === 'body') blocks.push({ type: 'heading', title, level: Number(heading[1]), ...at(el) });
       return;
     }

@@ -5,14 +5,14 @@ import { noteMarker, NOTE_MARKERS, type BookTree, type MatterRole, type TreeBloc
  * Markers as books print them: `[1]`, `[a]`, ` *a` (Tocqueville), `(*)`, `(+)`, `(12)` set against
  * a word, `{1}`, `*`, `†`, `‡`, `§` after a word, superscript digits. The groups hold the label.
  */
-const MARKER =
+export const MARKER_PATTERN =
   /\s?(\*\(\d{1,3}\))|\s?\[(\d{1,3}|[a-z]|\*)\]|\s?\*([a-z]{1,2}|\d{1,3})(?![\p{L}\p{N}])|(?<=[\p{L}\p{N}.,;:!?’”"')\]_—-])(?:\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?![\p{L}\p{N}*])|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))/gu;
 /** A paragraph that opens with a label is a note printed after its marker. */
-const DEFINITION =
+export const NOTE_DEFINITION =
   /^(?:(\*\(\d{1,3}\))|\[(\d{1,3}|[a-z]|\*)\]|\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?!\s?\*)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\d{1,3})\.(?=\s))\s*(?=\S)/u;
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** A label the corpus accepts: superscripts as digits, "*(2)" as "*2", the ASCII dagger "+" as "†" ("++" "‡"). */
-const normalLabel = (label: string) =>
+export const normalLabel = (label: string) =>
   label
     .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (d) => String(SUPERSCRIPTS.indexOf(d)))
     .replace(/^\*\((\d+)\)$/, '*$1')
@@ -28,6 +28,52 @@ const ROLE_SIGNS: [RegExp, MatterRole][] = [
 export function noteRole(text: string): MatterRole | undefined {
   for (const [pattern, role] of ROLE_SIGNS) if (pattern.test(text.trim())) return role;
   return undefined;
+}
+
+/**
+ * A heading's note markers, as printed (`CHAPTER XVIII(*)`, `The Executive Power *p`) or linked, taken
+ * off its title: headings are never passages, and their notes hang on the text under them.
+ */
+export function takeMarkers(title: string): { title: string; markers: string[] } {
+  const markers: string[] = [];
+  const rest = title
+    .replace(NOTE_MARKERS, (m) => {
+      markers.push(m);
+      return '';
+    })
+    .replace(new RegExp(MARKER_PATTERN.source, 'gu'), (m) => {
+      markers.push(m.trim());
+      return '';
+    });
+  return { title: markers.length ? rest.replace(/\s+/g, ' ').replace(/\s+([—–-]\s)/, ' $1').trim() : title, markers };
+}
+
+/** The label a paragraph opens with when it is a note printed as text (`(*) The present chapter…`), else undefined. */
+export function definedLabel(text: string): string | undefined {
+  const definition = NOTE_DEFINITION.exec(text);
+  const label = definition?.slice(1).find((g) => g !== undefined);
+  return label === undefined ? undefined : normalLabel(label);
+}
+
+/** The label of a marker as printed (`(*)`, `*p`, `[1]`), as notes are paired by. */
+export function markerLabel(marker: string): string | undefined {
+  // After a letter, as markers stand: `(*)` alone is no marker.
+  const m = new RegExp(MARKER_PATTERN.source, 'u').exec(`x${marker}`);
+  const label = m?.slice(1).find((g) => g !== undefined);
+  return label === undefined ? undefined : normalLabel(label);
+}
+
+/** A first sentence longer than this takes a heading's marker after its first clause. */
+const LONG_SENTENCE = 300;
+
+/** The paragraph with the markers set after its first sentence, where a reader of the heading's note looks first. */
+export function afterFirstSentence(text: string, markers: string[]): string {
+  const end = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Messrs|No|Nos|vol|pp?|[A-Z]))[.!?]["”’)\]_*]*(?=\s+[\p{Lu}“"‘([—]|\s*$)/u.exec(text);
+  let at = end ? end.index + end[0].length : text.length;
+  // A long run of a summary ("Reason for which …—The Union will only last …"): after its first clause, where /footnote can show it.
+  const clause = at > LONG_SENTENCE ? /\p{L}{2}(?=\s?[—;]\s?\S)/u.exec(text.slice(0, at)) : null;
+  if (clause) at = clause.index + clause[0].length;
+  return `${text.slice(0, at)}${markers.join('')}${text.slice(at)}`;
 }
 
 interface Marker {
@@ -93,13 +139,13 @@ export function pairNotes(tree: BookTree): void {
     // An indented plain-text note goes on in the indented paragraphs right after it (a verse's translator).
     const going = lastDefinition;
     lastDefinition = undefined;
-    if (going && b.indented && !DEFINITION.test(b.text) && at > 0 && drop.has(blocks[at - 1] as TreeBlock)) {
+    if (going && b.indented && !NOTE_DEFINITION.test(b.text) && at > 0 && drop.has(blocks[at - 1] as TreeBlock)) {
       going.text = `${going.text} ${b.text}`;
       drop.add(b);
       lastDefinition = going;
       return;
     }
-    const definition = DEFINITION.exec(b.text);
+    const definition = NOTE_DEFINITION.exec(b.text);
     const label = definition ? normalLabel(definition.slice(1).find((g) => g !== undefined) ?? '') : undefined;
     if (definition && label && (!/^\d+$/.test(label) || definition[7] === undefined || inNotesSection)) {
       const marker = take(label);
@@ -115,7 +161,7 @@ export function pairNotes(tree: BookTree): void {
         return;
       }
     }
-    for (const m of b.text.matchAll(MARKER)) {
+    for (const m of b.text.matchAll(MARKER_PATTERN)) {
       const raw = m.slice(1).find((g) => g !== undefined);
       if (raw === undefined || (m.index === 0 && definition)) continue;
       const marker: Marker = { block: b, index: m.index, label: normalLabel(raw), at, section };
@@ -153,7 +199,7 @@ export function pairNotes(tree: BookTree): void {
     const texts = block.text;
     let out = '';
     let last = 0;
-    const re = new RegExp(MARKER.source, 'gu');
+    const re = new RegExp(MARKER_PATTERN.source, 'gu');
     const at = new Map(list.map((m) => [m.index, m]));
     for (const m of texts.matchAll(re)) {
       const marker = at.get(m.index);

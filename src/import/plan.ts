@@ -1,4 +1,4 @@
-import { LOCATOR_KEYS, NOTE_MARKERS, type BookTree, type LeftOut, type TreeHeading } from './tree';
+import { LOCATOR_KEYS, NOTE_MARKERS, type BookTree, type LeftOut, type TreeHeading, type TreeNote } from './tree';
 import { opensSection } from './write';
 
 const FORMAT_NAMES = { gutenberg: 'plain text', html: 'HTML', markdown: 'corpus Markdown', epub: 'EPUB' } as const;
@@ -108,7 +108,9 @@ export function planText(tree: BookTree, input: string): string {
   out.push('', `Notes: ${notes.length}`);
   const byRole = new Map<string, number>();
   for (const n of notes) byRole.set(n.role ?? 'author', (byRole.get(n.role ?? 'author') ?? 0) + 1);
-  if (notes.length) out.push(`  by ${[...byRole].map(([r, c]) => `${r} ${c}`).join(', ')}; first: [${notes[0]?.label}] line ${notes[0]?.line}: "${shorten(notes[0]?.text ?? '', 50)}"`);
+  // The first note the book prints, wherever the decisions found it.
+  const first = notes.reduce<TreeNote | undefined>((a, n) => (!a || (n.file ?? '').localeCompare(a.file ?? '') < 0 || ((n.file ?? '') === (a.file ?? '') && n.line < a.line) ? n : a), undefined);
+  if (first) out.push(`  by ${[...byRole].map(([r, c]) => `${r} ${c}`).join(', ')}; first: [${first.label}] line ${first.line}: "${shorten(first.text, 50)}"`);
 
   out.push('', `Unplaced: ${tree.unplaced.length ? '' : 'none'}`);
   for (const u of tree.unplaced.slice(0, 10)) out.push(`  line ${u.line}: ${u.message}`);

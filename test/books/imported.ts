@@ -55,3 +55,24 @@ export function roleOf(book: ImportedBook, passage: Passage): string {
 /** The sections whose own locator ends in the given key ("ch.", "no.", "bk."). */
 export const sectionsOf = (book: ImportedBook, key: string) => book.work.chapters.filter((c) => new RegExp(`(?:^| )${key.replace('.', '\\.')} \\d+$`).test(c.locator));
 
+
+/** Words a heading may leave in lower case. */
+const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'upon', 'with']);
+const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The passages that are headings: a short line that is a section's or a sub-heading's title, or
+ * that reads as one (three words or more, every word capitalised but small ones, no digit and
+ * nothing that ends a sentence or a clause).
+ */
+export function headingPassages(book: ImportedBook): Passage[] {
+  const titles = new Set([...book.work.chapters.flatMap((c) => c.titles), ...book.work.passages.flatMap((p) => p.subheading?.split(' — ') ?? [])].map(key));
+  return book.work.passages.filter((p) => {
+    const text = p.text.replace(/\s*\[[^\]\s]{1,6}\]$/, '').trim();
+    if (text.length > 100 || (text.match(/\p{L}/gu)?.length ?? 0) < 4) return false;
+    if (titles.has(key(text))) return true;
+    if (/[.!?,;:"”’)\]…—-]$/.test(text) || /\d/.test(text)) return false;
+    const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    return words.length >= 3 && words.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w) || SMALL.has(w.toLowerCase()));
+  });
+}
