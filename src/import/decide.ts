@@ -603,6 +603,9 @@ function assignStructure(tree: BookTree): void {
     for (const k of [...lastOfKind.keys()]) if (['volume', 'book', 'epilogue', 'part', 'chapter', 'number', 'section'].indexOf(k) > rank) lastOfKind.delete(k);
   }
 
+  insertDivisionsFromContents(tree);
+  headings.splice(0, headings.length, ...tree.blocks.filter(isHeading));
+
   // Depth: division kinds nest in the order they first appear; an epilogue stands where books do.
   const order: DivisionKind[] = [];
   for (const h of headings) {
@@ -640,6 +643,42 @@ function assignStructure(tree: BookTree): void {
     const nextDepth = isHeading(blocks[j]) ? ((blocks[j] as TreeHeading).depth ?? 1) : 0;
     // A continued division's title ("Chapter V: … —Part III") over a sub-heading heads it.
     if (!heads && nextDepth <= (h.depth ?? 1) && !divisionOf(h.title)) blocks[i] = { type: 'paragraph', text: h.title, line: h.line, ...(h.endLine ? { endLine: h.endLine } : {}) };
+  }
+}
+
+const OUTER: DivisionKind[] = ['volume', 'book', 'part'];
+
+/**
+ * A part the contents names ("THE FOURTH PART" / "OF THE KINGDOME OF DARKNESSE", then "44. OF
+ * SPIRITUALL DARKNESSE…") but the text prints no heading for, in a book whose other parts have
+ * theirs: its heading, as the contents writes it, goes before the first chapter the contents lists
+ * under it, so that its chapters are located in it.
+ */
+function insertDivisionsFromContents(tree: BookTree): void {
+  const entries = (tree.contents ?? []).map((e) => e.title.replace(/\s+/g, ' ').trim());
+  const headings = tree.blocks.filter(isHeading);
+  const has = (kind: DivisionKind, n: number) => headings.some((h) => h.kind === kind && h.n === n);
+  const missing: { kind: DivisionKind; n: number; title: string; chapter: number }[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const d = divisionOf(entries[i] ?? '');
+    if (!d || !OUTER.includes(d.kind) || has(d.kind, d.n) || !headings.some((h) => h.kind === d.kind)) continue;
+    let title = entries[i] ?? '';
+    let k = i + 1;
+    // The part's own title on the entry after it ("OF THE KINGDOME OF DARKNESSE").
+    const next = entries[k] ?? '';
+    if (next && !divisionOf(next) && !numberedTitle(next)) {
+      title = `${title}. ${next}`;
+      k++;
+    }
+    const first = entries[k] ?? '';
+    const chapter = divisionOf(first)?.kind === 'chapter' ? divisionOf(first)?.n : numberedTitle(first)?.n;
+    if (chapter !== undefined) missing.push({ kind: d.kind, n: d.n, title, chapter });
+  }
+  for (const part of missing) {
+    const at = tree.blocks.findIndex((b) => isHeading(b) && b.kind === 'chapter' && b.n === part.chapter);
+    const chapter = tree.blocks[at];
+    if (at < 0 || !isHeading(chapter)) continue;
+    tree.blocks.splice(at, 0, { type: 'heading', title: part.title, kind: part.kind, n: part.n, line: chapter.line, ...(chapter.file ? { file: chapter.file } : {}), inContents: true });
   }
 }
 

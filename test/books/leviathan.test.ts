@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { describeBook } from './book';
+import { importBookFile, locate, sectionsOf } from './imported';
 
 describeBook('Leviathan', {
   files: ['hobbes-leviathan.txt', 'hobbes-leviathan.htm'],
@@ -13,4 +15,19 @@ describeBook('Leviathan', {
   ],
   notes: {},
   notTheAuthors: ['This E-text was prepared from the Pelican Classics edition', 'Hobbes used capitals and italics very extensively', 'Project Gutenberg'],
+  outerDivisionsDiffer: 'the HTML edition prints no heading for Part IV, and its contents no entry',
+});
+
+describe('Leviathan, plain text', () => {
+  it('has Part IV, which only its contents names, with chapters XLIV–XLVII in it', () => {
+    const book = importBookFile('hobbes-leviathan.txt');
+    expect(sectionsOf(book, 'pt.').map((c) => [c.locator, c.title])).toEqual([
+      ['pt. 1', 'PART 1 OF MAN'],
+      ['pt. 2', 'PART II. OF COMMON-WEALTH'],
+      ['pt. 3', 'PART III. OF A CHRISTIAN COMMON-WEALTH'],
+      ['pt. 4', 'THE FOURTH PART. OF THE KINGDOME OF DARKNESSE'],
+    ]);
+    expect(sectionsOf(book, 'ch.').slice(43).map((c) => c.locator)).toEqual(['pt. 4 ch. 44', 'pt. 4 ch. 45', 'pt. 4 ch. 46', 'pt. 4 ch. 47']);
+    expect(locate(book, 'Besides these Soveraign Powers, Divine, and Humane')).toBe('pt. 4 ch. 44 ¶ 1');
+  });
 });
