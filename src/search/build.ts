@@ -40,7 +40,7 @@ export interface LoadedIndexes extends Indexes {
 }
 
 const yieldToEvents = () => new Promise((resolve) => setImmediate(resolve));
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 /** One work's passages indexed alone (ids are `seq`), pausing between chunks. */
 async function buildPassagePart(work: Work, onChunk: (passages: number) => void): Promise<WorkIndexPart> {
@@ -100,26 +100,27 @@ const partFile = (cacheDir: string, kind: Kind, key: string) => path.join(cacheD
 
 /** A cached part, or why it cannot be trusted; undefined when there is none. */
 async function readPart<T>(file: string, expected: Omit<PartHeader, 'sha256'>, valid: (data: T) => boolean): Promise<{ data: T } | { reason: string } | undefined> {
-  let raw: string;
+  let raw: Buffer;
   try {
-    raw = await readFile(file, 'utf8');
+    raw = await readFile(file);
   } catch {
     return undefined;
   }
-  const newline = raw.indexOf('\n');
+  const newline = raw.indexOf(0x0a);
   let header: PartHeader;
   try {
-    header = JSON.parse(raw.slice(0, newline)) as PartHeader;
+    header = JSON.parse(raw.subarray(0, newline).toString('utf8')) as PartHeader;
   } catch {
     return { reason: 'the header is not JSON' };
   }
   if (header.format !== CACHE_FORMAT) return { reason: `format ${String(header.format)}, expected ${CACHE_FORMAT}` };
   if (header.key !== expected.key || header.kind !== expected.kind || header.workId !== expected.workId) return { reason: 'it was built from another text or with other index options' };
-  const body = raw.slice(newline + 1);
+  // Checked as bytes: hashing the decoded text would first encode it back to UTF-8.
+  const body = raw.subarray(newline + 1);
   if (sha256(body) !== header.sha256) return { reason: 'its checksum does not match: the file is corrupt' };
   if (header.passages !== expected.passages) return { reason: 'it holds a different number of passages' };
   try {
-    const data = JSON.parse(body) as T;
+    const data = JSON.parse(body.toString('utf8')) as T;
     return valid(data) ? { data } : { reason: 'its index holds a different number of passages' };
   } catch (err) {
     return { reason: `it cannot be loaded: ${err instanceof Error ? err.message : String(err)}` };

@@ -33,6 +33,25 @@ export const typingSearchOptions: SearchOptions = {
   fuzzy: (term, i, terms) => (i < terms.length - 1 && term.length >= 8 ? 1 : 0),
 };
 
+/**
+ * The search options for one query, knowing which words the texts use. A word the texts use is
+ * what the reader meant: it is matched as written (its inflections share its stem), and only a
+ * word they never use is taken for a typo or a beginning. "heard" then no longer brings in
+ * "heart", "beard" and "hears", nor "thou" every "thought": thousands of passages scored for
+ * matches the reader did not ask for, and the cost of most slow queries on a large library.
+ */
+export function searchOptionsFor(known: (term: string) => boolean, typing: boolean): SearchOptions {
+  const base = typing ? typingSearchOptions : passageSearchOptions;
+  const prefix = base.prefix as (term: string, i: number, terms: string[]) => boolean;
+  const fuzzy = base.fuzzy as (term: string, i: number, terms: string[]) => number;
+  return {
+    ...base,
+    // The word being typed is still a beginning, known or not: "Moli" is on its way to "Molins".
+    prefix: (term, i, terms) => prefix(term, i, terms) && (typing ? i === terms.length - 1 || !known(term) : !known(term)),
+    fuzzy: (term, i, terms) => (known(term) ? 0 : fuzzy(term, i, terms)),
+  };
+}
+
 /** The one definition of how passages are indexed: build, serialisation and loading all use it. */
 export const passageIndexOptions: Options<IndexedPassage> = {
   fields: ['text'],

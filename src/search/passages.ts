@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Passage } from '../corpus';
 import { distance } from 'fastest-levenshtein';
-import { passageIndexOptions, typingSearchOptions, typoAllowance, type IndexedPassage } from './options';
+import { passageIndexOptions, searchOptionsFor, typoAllowance, type IndexedPassage } from './options';
 import { processTerm, wordSpans } from './text';
 
 export interface PassageIndex {
@@ -177,22 +177,50 @@ export function searchPassages(index: PassageIndex, passages: readonly Passage[]
   return countedSearch(index, passages, request).hits;
 }
 
-/** The best `limit` hits, and how many passages match in all. */
+/** What MiniSearch's query step gives for one passage, before `search` makes, filters and sorts every result. */
+interface RawResult {
+  score: number;
+  /** The query terms that matched. */
+  terms: string[];
+  /** The index terms that matched, each with its fields. */
+  match: Record<string, unknown>;
+}
+type QueryStep = { executeQuery(query: string, options: SearchOptions): Map<number, RawResult> };
+
+/**
+ * The best `limit` hits, and how many passages match in all. A common word matches thousands of
+ * passages; MiniSearch's `search` would make a result object for each and sort them all, while a
+ * reply needs the best few: they are kept as the raw results stream by, scored as `search` scores
+ * them (times the number of query terms matched) and, at equal scores, in its order. The search
+ * tests compare this with MiniSearch's own `search`.
+ */
 export function countedSearch(index: PassageIndex, passages: readonly Passage[], { query, workId, limit = 5, typing = false }: PassageQuery): { hits: PassageHit[]; total: number } {
-  const options: SearchOptions = typing ? { ...typingSearchOptions } : {};
   const { only } = index;
   // The work first: a view's `only` may count what it holds back, and must see only this work's matches.
-  if (workId) options.filter = only ? (r) => passages[r.id as number]?.workId === workId && only(r.id as number) : (r) => passages[r.id as number]?.workId === workId;
-  else if (only) options.filter = (r) => only(r.id as number);
+  const wanted = (id: number) => (!workId || passages[id]?.workId === workId) && (!only || only(id));
   const searched = withoutCommonWords(index, query);
-  const results = index.search.search(searched, options);
+  const raw = (index.search as unknown as QueryStep).executeQuery(searched, searchOptionsFor((term) => index.documentFrequency.has(term), typing));
+  const ids = stateOf(index.search)._documentIds;
+  const best: { id: number; score: number; match: Record<string, unknown> }[] = [];
+  let total = 0;
+  for (const [short, result] of raw) {
+    const id = ids.get(short);
+    if (id === undefined || !wanted(id)) continue;
+    total++;
+    const score = result.score * (result.terms.length || 1);
+    if (best.length >= limit && !(score > (best[limit - 1]?.score ?? -Infinity))) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]?.score ?? Infinity) < score) at--;
+    best.splice(at, 0, { id, score, match: result.match });
+    if (best.length > limit) best.pop();
+  }
   const queryTerms = [...new Set(wordSpans(searched).flatMap((s) => processTerm(s.word) ?? []))];
-  const hits = results.slice(0, limit).flatMap((r) => {
-    const passage = passages[r.id as number];
+  const hits = best.flatMap(({ id, score, match }) => {
+    const passage = passages[id];
     if (!passage) return [];
-    return [{ passage, score: r.score, terms: new Set(r.terms.filter((t) => meantBy(index, queryTerms, t))) }];
+    return [{ passage, score, terms: new Set(Object.keys(match).filter((t) => meantBy(index, queryTerms, t))) }];
   });
-  return { hits, total: results.length };
+  return { hits, total };
 }
 
 /**
