@@ -89,9 +89,11 @@ export async function checkCorpus(dir: string, { proven, onProgress }: CheckOpti
       problems.push({ file, ...notUtf8 });
       continue;
     }
-    // Hashed as bytes, the same digest as the text's UTF-8, without flattening a copy of a big file.
-    hash.update(`${name}\0`).update(bytes).update('\0');
-    const { work, problems: found } = parseWork(bytes.toString('utf8'), file);
+    const text = bytes.toString('utf8');
+    // Hashed once, as bytes: the fingerprint of the work, of the corpus and of its proof all start here.
+    const fileHash = createHash('sha256').update(bytes).digest('hex');
+    hash.update(`${name}\0${fileHash}\0`);
+    const { work, problems: found } = parseWork(text, file, fileHash);
     problems.push(...found);
     if (!work) continue;
     const earlier = firstFileOfId.get(work.meta.id);
@@ -100,7 +102,7 @@ export async function checkCorpus(dir: string, { proven, onProgress }: CheckOpti
       continue;
     }
     firstFileOfId.set(work.meta.id, file);
-    const checked = await checkSource(dir, work, code, bytes, proven, () => onProgress?.({ step: 'proving', done, total: names.length, file: name }));
+    const checked = await checkSource(dir, work, `${code}\0${fileHash}`, proven, () => onProgress?.({ step: 'proving', done, total: names.length, file: name }));
     problems.push(...checked.problems);
     if (checked.proof) proofs.push(checked.proof);
     works.push(work);
@@ -123,7 +125,7 @@ export async function loadCorpus(dir: string, options: CheckOptions = {}): Promi
 }
 
 /** Proves the work against its source, unless this very file and source were proven before. */
-async function checkSource(dir: string, work: Work, code: string, markdown: Buffer, proven: ReadonlySet<string> | undefined, onProving: () => void): Promise<{ problems: Problem[]; proof?: string }> {
+async function checkSource(dir: string, work: Work, codeAndFile: string, proven: ReadonlySet<string> | undefined, onProving: () => void): Promise<{ problems: Problem[]; proof?: string }> {
   const file = path.join(dir, SOURCES_DIR, work.meta.sourceFile);
   let raw: Buffer;
   try {
@@ -131,7 +133,7 @@ async function checkSource(dir: string, work: Work, code: string, markdown: Buff
   } catch {
     return { problems: [{ file: work.file, line: 1, message: `source_file ${work.meta.sourceFile} is missing from ${path.join(dir, SOURCES_DIR)}` }] };
   }
-  const proof = createHash('sha256').update(`${code}\0`).update(markdown).update('\0').update(raw).digest('hex');
+  const proof = createHash('sha256').update(`${codeAndFile}\0`).update(raw).digest('hex');
   if (proven?.has(proof)) return { problems: [], proof };
   onProving();
   let text: string;

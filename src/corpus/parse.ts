@@ -94,7 +94,11 @@ interface OpenHeading {
 const ESCAPED_START = /^\\(?=[#>\-+*=_|~`[\\])/;
 
 /** Parses one corpus Markdown file. Passage `index` is assigned later, by the corpus. */
-export function parseWork(text: string, file: string): ParsedWork {
+/**
+ * `fingerprint` is the hash of the file's bytes when the caller has them (the corpus loader hashes
+ * the bytes it read, once); otherwise the text is hashed here.
+ */
+export function parseWork(text: string, file: string, fingerprint?: string): ParsedWork {
   const problems: Problem[] = [];
   const problem = (line: number, message: string) => problems.push({ file, line, message });
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -300,7 +304,7 @@ export function parseWork(text: string, file: string): ParsedWork {
   if (passages.length === 0) problem(close + 1, 'the work has no passages');
 
   if (!meta) return { problems };
-  return { work: { meta, file, fingerprint: createHash('sha256').update(text).digest('hex'), chapters, passages, footnotes }, problems };
+  return { work: { meta, file, fingerprint: fingerprint ?? createHash('sha256').update(text).digest('hex'), chapters, passages, footnotes }, problems };
 }
 
 const noteKey = (chapter: number, label: string) => `${chapter}\0${label}`;
