@@ -91,7 +91,22 @@ const NATIONS = new Set('french dutch greek swiss welsh scotch scots norse latin
 /** "Roman" beside "Romans", "Communist" beside "Communists": a people or a party, not a person. */
 const PEOPLE_SINGULAR = /(?:[ie]an|can|man|.{4}ist)$/;
 /** Capitalised words that are never anyone: archaic pronouns, scholarly abbreviations. */
-const NEVER_NAMES = new Set('thou thy thee thine ye tis twas ibid id nos viz cf vol pp op cit etc'.split(' '));
+const NEVER_NAMES = new Set(
+  'thou thy thee thine ye tis twas ibid id nos viz cf vol pp op cit etc vide firstly secondly thirdly fourthly fifthly sixthly seventhly eighthly ninthly tenthly lastly'.split(' '),
+);
+/** A word cut short before a number: "Deut. 11. 19", "Mat. 24", "chap. 3" cite a book and chapter, not a person. */
+const BEFORE_A_NUMBER = /^\.\s*\d/;
+/** The share of a word's uses that cite something ("Mat. 24. 24") that makes it a reference, not a name. */
+const REFERENCE_SHARE = 0.5;
+/**
+ * A text that capitalises its nouns, as English did into the 18th century (Leviathan: 15% of its
+ * words are capitalised mid-sentence, against 2–5% in later books), gives capitals little weight:
+ * there a lone word with the ending of an abstract noun or an adjective is no one ("Philosophy",
+ * "Idolatry", "Temporall", "Judicature", "Christianity").
+ */
+const CAPITALISING_SHARE = 0.1;
+const CAPITALISING_MIN_WORDS = 5000;
+const COMMON_NOUN_ENDING = /(?:ity|ities|isme?s?|ness|[st]ions?|ures?|ments?|all|iques?|ated|i[sz]e|ous|phy|try|logy|ers)$/;
 /** Shares of a form's plain occurrences after determiners, or after place words, that make it no person. */
 const DETERMINER_SHARE = 0.3;
 const PLACE_SHARE = 0.18;
@@ -102,6 +117,7 @@ const CAPITALISED = /^(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}-]+(?:\[\p{Ll}+\][\p{Ll
 const ALL_CAPS = /^\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu}$/u;
 const ROMAN = /^[IVXLCDM]+$/;
 const POSSESSIVE = /['’]s$/;
+const POSSESSIVE_INSIDE = /['’]s\s/;
 const BLANK = /^\s+$/;
 const SENTENCE_END = /[.!?:"“]\s*$/;
 const GLOSS = /^((?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|van|von|la|le|du)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)+)\s*(?:[,.;:(]|$)/u;
@@ -155,6 +171,11 @@ interface Scan {
   lowercase: Set<string>;
   /** Capitalised words seen where no sentence starts. */
   midSentence: Set<string>;
+  /** How often each capitalised word stands just before a number, as a reference does ("Deut. 11"). */
+  beforeNumber: Map<string, number>;
+  /** Words in all, and capitalised words where no sentence starts: how much the text capitalises. */
+  words: number;
+  capitalisedMidSentence: number;
 }
 
 const titleLength = (tokens: readonly Token[], i: number): number => {
@@ -178,6 +199,7 @@ function scanText(text: string, at: TextRef, scan: Scan): void {
     if (run.length) scan.runs.push({ at, text, tokens: run, sentenceStart: runSentenceStart, ...(runBefore ? { before: runBefore } : {}), whole: false });
     run = [];
   };
+  scan.words += spans.length;
   for (const span of spans) {
     const gap = text.slice(previousEnd, span.start);
     // "Mr. Starbuck", "N.I.": a title's or an initial's full stop ends no sentence and breaks no name.
@@ -205,7 +227,11 @@ function scanText(text: string, at: TextRef, scan: Scan): void {
       previousEnd = span.end;
       continue;
     }
-    if (kind === 'cap' && !sentenceStart) scan.midSentence.add(folded);
+    if (kind === 'cap' && !sentenceStart) {
+      scan.midSentence.add(folded);
+      scan.capitalisedMidSentence++;
+    }
+    if (kind === 'cap' && BEFORE_A_NUMBER.test(text.slice(span.end, span.end + 4))) scan.beforeNumber.set(folded, (scan.beforeNumber.get(folded) ?? 0) + 1);
     const continues = run.length > 0 && (blank || abbreviated) && !previous?.possessive;
     if (!continues) {
       const possessor = previous?.possessive && previous.kind !== 'particle' && blank;
@@ -259,7 +285,7 @@ const placeLike = (c: Candidate | undefined) =>
  * footnotes gloss, and capitalised names (titles joined to them, places and peoples left out).
  */
 export function workNameEntries(work: Work, people: readonly PersonAliases[]): WorkNameEntry[] {
-  const scan: Scan = { runs: [], lowercase: new Set(), midSentence: new Set() };
+  const scan: Scan = { runs: [], lowercase: new Set(), midSentence: new Set(), beforeNumber: new Map(), words: 0, capitalisedMidSentence: 0 };
   // A lettered marker ("States[g]") would read as part of the word: markers are blanked, offsets kept.
   const unmarked = (text: string, refs: readonly { start: number; end: number }[]) =>
     refs.reduce((t, r) => t.slice(0, r.start) + ' '.repeat(r.end - r.start) + t.slice(r.end), text);
@@ -347,14 +373,37 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
     return { from: titles, core, end, determiner, place };
   }
 
+  const pluralOf = (word: string, known: (one: string) => boolean) =>
+    /[^s]s$/.test(word) && [word.slice(0, -1), ...(word.endsWith('es') ? [word.slice(0, -2)] : [])].some(known);
+  /** "Mat. 24. 24": a book of the Bible cited, not a person. */
+  const reference = (word: string) => {
+    const cited = scan.beforeNumber.get(word) ?? 0;
+    return cited > 0 && cited >= REFERENCE_SHARE * (candidates.get(word)?.total ?? cited);
+  };
+  /**
+   * A lone word that is no one, whatever its capitals: a reference, a people, or, where a text
+   * capitalises its nouns, the plural of a word it writes in lower case or of a title ("Princes",
+   * "Bishops", "Ghosts"): a kind of people, not one person. A title makes it a name again ("Mr. Woods").
+   */
+  const capitalising = scan.words >= CAPITALISING_MIN_WORDS && scan.capitalisedMidSentence >= CAPITALISING_SHARE * scan.words;
+  const noOneAlone = (word: string, c: Candidate) =>
+    reference(word) ||
+    peopleWord(word) ||
+    (c.titled === 0 && (pluralOf(word, (one) => lowercase.has(one) || TITLES.has(one)) || (capitalising && COMMON_NOUN_ENDING.test(word))));
   const peopleWord = (word: string) =>
     GROUP_WORD.test(word) || NATIONS.has(word) || NEVER_NAMES.has(word) || (PEOPLE_SINGULAR.test(word) && candidates.has(`${word}s`));
   const accepted = (key: string, c: Candidate): boolean => {
     if (placeLike(c)) return false;
     const words = key.split(' ');
     if (words.some(peopleWord)) return false;
-    // A lone word is a name when never written in lower case, and titled, in capitals, or capitalised mid-sentence.
-    if (c.coreWords === 1) return !lowercase.has(key) && (c.titled > 0 || c.caps || midSentence.has(key));
+    if (c.coreWords === 1) {
+      if (noOneAlone(key, c)) return false;
+      // A lone word is a name when never written in lower case, and titled, in capitals, or capitalised mid-sentence.
+      return !lowercase.has(key) && (c.titled > 0 || c.caps || midSentence.has(key));
+    }
+    // "Ethnique Princes", "S. Matth. 16": a kind of people, or a reference, however it is qualified.
+    const last = words.at(-1) ?? '';
+    if (reference(last) || (pluralOf(last, (one) => TITLES.has(one)) && c.titled === 0)) return false;
     // "Moscow Pierre", "Spanish Stalinist": a place or a people before a name is not part of it.
     if (placeLike(candidates.get(words[0] ?? ''))) return false;
     // "In Moscow Pierre found…": two names side by side, each far more often alone, are not one name.
@@ -400,10 +449,12 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
   for (const passage of work.passages) {
     for (const ref of passage.footnoteRefs) {
       const note = notes.get(ref.key);
-      const glossed = note && GLOSS.exec(note.text)?.[1];
-      // "The Americans, as we have seen, …" and "See Appendix, …" open a note but gloss no one.
+      // A name's last full stop ends the gloss's sentence: "Dr. Price." is Dr. Price.
+      const glossed = note && GLOSS.exec(note.text)?.[1]?.replace(/\.$/, '');
+      // "The Americans, as we have seen, …", "See Appendix, …" and "Vide Milton." open a note but gloss no
+      // one; nor does "Rousseau’s Emilius.", a book of his.
       const first = glossed && keyOf(glossed).split(' ')[0];
-      if (!note || !glossed || !first || isStopWord(first) || lowercase.has(first) || placeLike(candidates.get(keyOf(glossed)))) continue;
+      if (!note || !glossed || !first || isStopWord(first) || NEVER_NAMES.has(first) || lowercase.has(first) || POSSESSIVE_INSIDE.test(glossed) || placeLike(candidates.get(keyOf(glossed)))) continue;
       const draft = draftFor(glossed, { gloss: glossed });
       if (!draft.glosses.includes(note.key)) draft.glosses.push(note.key);
       const marked = markedName(passage.text, ref.start);
@@ -419,7 +470,7 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
     for (const k of formKeys) addKey(draft, k);
   }
 
-  foldSurnames(drafts, byKey, candidates, lowercase);
+  foldSurnames(drafts, byKey, candidates, lowercase, noOneAlone);
   collectMentions(scan.runs, byKey);
 
   const kept = drafts.filter((d) => d.mentions.length > 0 || d.glosses.length > 0);
@@ -456,7 +507,7 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
    * A lone surname is the one fuller name in the work that ends in it: "Louzon, too." is Robert
    * Louzon. Listed and glossed names keep their own aliases.
    */
-  function foldSurnames(all: Draft[], keys: Map<string, Draft>, counts: Map<string, Candidate>, lower: Set<string>): void {
+  function foldSurnames(all: Draft[], keys: Map<string, Draft>, counts: Map<string, Candidate>, lower: Set<string>, noOne: (word: string, c: Candidate) => boolean): void {
     const owners = new Map<string, Set<Draft>>();
     for (const draft of all) {
       for (const key of draft.keys) {
@@ -486,7 +537,7 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
     }
     // Words seen alone only where sentences start ("Louzon, too."): a surname when one fuller name ends in them.
     for (const [word, c] of counts) {
-      if (c.coreWords !== 1 || keys.has(word) || lower.has(word) || placeLike(c)) continue;
+      if (c.coreWords !== 1 || keys.has(word) || lower.has(word) || placeLike(c) || noOne(word, c)) continue;
       const owner = ownerOf(word);
       if (!owner) continue;
       keys.set(word, owner);

@@ -96,6 +96,9 @@ describe('names in short real passages', () => {
     [['moby-dick.md'], 'Mr. Starbuck', 'Mr. Starbuck'],
     [['moby-dick.md'], 'Starbuck', 'Mr. Starbuck'],
     [['leviathan.md'], 'Qu. Elizabeth', 'Queen Elizabeth'],
+    // Cited beside the books of the Bible, the people are still people.
+    [['leviathan.md'], 'Moses', 'Moses'],
+    [['leviathan.md'], 'Solomon', 'Solomon'],
     // A lone surname in the letter is the full name its note gives: "Louzon, too." / "edited by Robert Louzon".
     [SEED, 'Louzon', 'Robert Louzon'],
     [SEED, 'Pierre Monatte', 'Pierre Monatte'],
@@ -114,6 +117,14 @@ describe('names in short real passages', () => {
     [['democracy-in-america.md'], 'United States'],
     [['democracy-in-america.md'], 'The Americans'],
     [['democracy-in-america.md'], 'Americans'],
+    // A book of the Bible cited ("Deut. 11. 19", "Mat. 24. 24"), an ordinal, a plural of a common word or a title.
+    [['leviathan.md'], 'Deut'],
+    [['leviathan.md'], 'Mat'],
+    [['leviathan.md'], 'Prov'],
+    [['leviathan.md'], 'Fourthly'],
+    [['leviathan.md'], 'Philosophers'],
+    [['leviathan.md'], 'Princes'],
+    [['leviathan.md'], 'Prophets'],
   ])('%j: “%s” is no one', (files, form) => {
     expect(named(files, form)).toBeUndefined();
   });
