@@ -75,6 +75,12 @@ const TITLES = new Set(
   corporal commander ensign governor president senator judge bishop archbishop cardinal pope rev reverend professor prof
   herr frau signor signora comrade citizen uncle aunt qu hon`.split(/\s+/),
 );
+/**
+ * Titles that say whether a man or a woman is meant: "Mrs. Hussey" is not "Mr. Hosea Hussey", her
+ * husband, though both end in Hussey; "Madame Kollontai" is Alexandra Kollontai.
+ */
+const MEN_TITLES = new Set('mr mister messrs monsieur m sir lord king prince count baron duke marquis marquess earl viscount emperor tsar czar tsarevich herr signor uncle'.split(' '));
+const WOMEN_TITLES = new Set('mrs ms miss madame mme mademoiselle mlle dame lady queen princess countess baroness duchess marquise empress tsarina czarina frau signora aunt'.split(' '));
 /** Titles written short, whose full stop ends no sentence: "Mr. Starbuck", "St. Petersburg". */
 const ABBREVIATED_TITLES = new Set('mr mrs ms messrs mme mlle dr st qu rev prof gen col capt lt sgt hon'.split(' '));
 const TITLE_PAIRS = new Set(['field marshal', 'grand duke', 'grand duchess', 'lieutenant general', 'major general', 'lieutenant colonel']);
@@ -519,9 +525,11 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
         set.add(draft);
       }
     }
+    const titledAs = (draft: Draft, titles: Set<string>) => draft.keys.some((k) => titles.has(k.split(' ')[0] ?? ''));
+    const oneSex = (a: Draft, b: Draft) => !((titledAs(a, MEN_TITLES) && titledAs(b, WOMEN_TITLES)) || (titledAs(a, WOMEN_TITLES) && titledAs(b, MEN_TITLES)));
     const ownerOf = (word: string, self?: Draft) => {
       const found = [...(owners.get(word) ?? [])].filter((d) => d !== self);
-      return found.length === 1 ? found[0] : undefined;
+      return found.length === 1 && (!self || oneSex(self, found[0] as Draft)) ? found[0] : undefined;
     };
     for (const draft of all) {
       if (draft.listed || draft.gloss || draft.keys.length === 0) continue;

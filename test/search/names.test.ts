@@ -95,6 +95,10 @@ describe('names in short real passages', () => {
     [['war-and-peace.md'], 'Michael Ilariónovich Kutúzov', 'Kutúzov'],
     [['moby-dick.md'], 'Mr. Starbuck', 'Mr. Starbuck'],
     [['moby-dick.md'], 'Starbuck', 'Mr. Starbuck'],
+    // A title that says "a woman" does not join a man of the same surname: Mrs. Hussey and her husband.
+    [['moby-dick.md'], 'Mrs. Hussey', 'Mrs. Hussey'],
+    [['moby-dick.md'], 'Hussey', 'Mrs. Hussey'],
+    [['moby-dick.md'], 'Mr. Hosea Hussey', 'Hosea Hussey'],
     [['leviathan.md'], 'Qu. Elizabeth', 'Queen Elizabeth'],
     // Cited beside the books of the Bible, the people are still people.
     [['leviathan.md'], 'Moses', 'Moses'],
