@@ -86,7 +86,16 @@ const ABBREVIATED_TITLES = new Set('mr mrs ms messrs mme mlle dr st qu rev prof 
 const TITLE_PAIRS = new Set(['field marshal', 'grand duke', 'grand duchess', 'lieutenant general', 'major general', 'lieutenant colonel']);
 /** Words before a name that make it a thing, a place or a people, not a person: "the United States", "in Moscow". */
 const DETERMINERS = new Set('the a an this these those our their its every each some any all his her my your whose'.split(' '));
-const PLACE_WORDS = new Set('in into from near through across throughout within beyond outside inside'.split(' '));
+/** Stands before a run in place of "of" when a place noun precedes it: "the State of Virginia", "the people of Ohio". */
+const OF_A_PLACE = 'of a place';
+const PLACE_WORDS = new Set([...'in into from near through across throughout within beyond outside inside'.split(' '), OF_A_PLACE]);
+const PLACE_NOUNS = new Set(
+  `state states colony colonies city cities town towns province provinces county counties kingdom republic empire territory territories
+  coast coasts shores banks island islands isle river valley bay gulf port capital duchy principality district parish village
+  inhabitants citizens natives people population legislature governor`.split(/\s+/),
+);
+/** Words that begin the name of a place, never a person's: "New York", "South Carolina", "West Indies". */
+const PLACE_QUALIFIERS = new Set('new north south east west northern southern eastern western upper lower'.split(' '));
 /** "At" is half a sign: readers look at people ("looked at Pierre") and fight at places. */
 const HALF_PLACE_WORDS = new Set(['at']);
 /** Marks a run that follows a capitalised possessive ("Patriarch’s Ponds"): the run is a thing owned. */
@@ -100,8 +109,8 @@ const PEOPLE_SINGULAR = /(?:[ie]an|can|man|.{4}ist)$/;
 const NEVER_NAMES = new Set(
   'thou thy thee thine ye tis twas ibid id nos viz cf vol pp op cit etc vide firstly secondly thirdly fourthly fifthly sixthly seventhly eighthly ninthly tenthly lastly'.split(' '),
 );
-/** A word cut short before a number: "Deut. 11. 19", "Mat. 24", "chap. 3" cite a book and chapter, not a person. */
-const BEFORE_A_NUMBER = /^\.\s*\d/;
+/** A word before a number: "Deut. 11. 19", "Mat. 24", "Section 14" cite a book or a part, not a person. */
+const BEFORE_A_NUMBER = /^[.,]?\s*\d/;
 /** The share of a word's uses that cite something ("Mat. 24. 24") that makes it a reference, not a name. */
 const REFERENCE_SHARE = 0.5;
 /**
@@ -200,6 +209,7 @@ function scanText(text: string, at: TextRef, scan: Scan): void {
   let previousEnd = 0;
   let previous: Token | undefined;
   let previousFolded: string | undefined;
+  let wordBeforePrevious: string | undefined;
   const firstRun = scan.runs.length;
   const endRun = () => {
     if (run.length) scan.runs.push({ at, text, tokens: run, sentenceStart: runSentenceStart, ...(runBefore ? { before: runBefore } : {}), whole: false });
@@ -229,6 +239,7 @@ function scanText(text: string, at: TextRef, scan: Scan): void {
         endRun();
         previous = undefined;
       }
+      wordBeforePrevious = previousFolded;
       previousFolded = folded;
       previousEnd = span.end;
       continue;
@@ -243,10 +254,12 @@ function scanText(text: string, at: TextRef, scan: Scan): void {
       const possessor = previous?.possessive && previous.kind !== 'particle' && blank;
       endRun();
       runSentenceStart = sentenceStart;
-      runBefore = possessor ? POSSESSOR : blank ? previousFolded : undefined;
+      const ofAPlace = previousFolded === 'of' && PLACE_NOUNS.has(wordBeforePrevious ?? '');
+      runBefore = possessor ? POSSESSOR : blank ? (ofAPlace ? OF_A_PLACE : previousFolded) : undefined;
     }
     previous = { folded, start: span.start, end: span.start + word.length, kind, possessive };
     run.push(previous);
+    wordBeforePrevious = previousFolded;
     previousFolded = folded;
     previousEnd = span.end;
   }
@@ -363,13 +376,14 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
     }
     // "Dear Leon", "Sometimes Pierre": a sentence's first word is part of a name only if it is capitalised elsewhere and never lower case.
     const opener = tokens[0];
-    if (sentenceStart && from === 0 && opener && tokens.length > 1 && !titleLength(tokens, 0) && (!midSentence.has(opener.folded) || lowercase.has(opener.folded))) from = 1;
+    if (sentenceStart && from === 0 && opener && tokens.length > 1 && !titleLength(tokens, 0) && !PLACE_QUALIFIERS.has(opener.folded) && (!midSentence.has(opener.folded) || lowercase.has(opener.folded))) from = 1;
     let core = from;
     for (let t = titleLength(tokens, core); t > 0; t = titleLength(tokens, core)) core += t;
     let end = tokens.length;
     while (end > core && (tokens[end - 1]?.kind === 'particle' || isStopWord(tokens[end - 1]?.folded ?? ''))) end--;
     // "Old Ahab", "Adjutant General Balashëv": words written in lower case elsewhere are epithets, not the name.
-    while (core < end - 1 && (tokens[core]?.kind === 'particle' || lowercase.has(tokens[core]?.folded ?? '') || titleLength(tokens, core))) core++;
+    // "New York" and "South Carolina" keep their first word: it makes them places.
+    while (core < end - 1 && (tokens[core]?.kind === 'particle' || (lowercase.has(tokens[core]?.folded ?? '') && !PLACE_QUALIFIERS.has(tokens[core]?.folded ?? '')) || titleLength(tokens, core))) core++;
     if (core >= end || end - core > LONGEST_NAME_WORDS) return undefined;
     if (tokens.slice(core, end).every((t) => t.kind === 'initial')) return undefined;
     // The form keeps the titles just before the core ("General Kutúzov"), not the epithets ("Old").
@@ -410,6 +424,7 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
     // "Ethnique Princes", "S. Matth. 16": a kind of people, or a reference, however it is qualified.
     const last = words.at(-1) ?? '';
     if (reference(last) || (pluralOf(last, (one) => TITLES.has(one)) && c.titled === 0)) return false;
+    if (PLACE_QUALIFIERS.has(words[0] ?? '')) return false;
     // "Moscow Pierre", "Spanish Stalinist": a place or a people before a name is not part of it.
     if (placeLike(candidates.get(words[0] ?? ''))) return false;
     // "In Moscow Pierre found…": two names side by side, each far more often alone, are not one name.

@@ -121,6 +121,13 @@ describe('names in short real passages', () => {
     [['democracy-in-america.md'], 'United States'],
     [['democracy-in-america.md'], 'The Americans'],
     [['democracy-in-america.md'], 'Americans'],
+    // Places the text shows are places: "New York", "South Carolina", "the State of Ohio", "the people of Ohio".
+    [['democracy-in-america.md'], 'New York'],
+    [['democracy-in-america.md'], 'York'],
+    [['democracy-in-america.md'], 'South Carolina'],
+    [['democracy-in-america.md'], 'Carolina'],
+    [['democracy-in-america.md'], 'New Orleans'],
+    [['democracy-in-america.md'], 'Ohio'],
     // A book of the Bible cited ("Deut. 11. 19", "Mat. 24. 24"), an ordinal, a plural of a common word or a title.
     [['leviathan.md'], 'Deut'],
     [['leviathan.md'], 'Mat'],
