@@ -89,8 +89,14 @@ export function verifyAgainstSource(work: Work, source: string): Problem[] {
       });
     } else cursor = end;
   }
+  // Notes too are mostly in the source's order (endnotes at the end): each search starts where the
+  // previous note was found, and only a note not found after it is looked for in the whole document.
+  let noteCursor = 0;
   for (const footnote of work.footnotes) {
-    if (!source.includes(collapseWhitespace(footnote.text))) {
+    const text = collapseWhitespace(footnote.text);
+    const at = find(text, noteCursor);
+    if (at >= 0) noteCursor = at;
+    else {
       problems.push({
         file: work.file,
         line: footnote.line,

@@ -25,8 +25,14 @@ export interface BookFacts {
   outerDivisionsDiffer?: string;
 }
 
-/** The regression facts of one book, asserted for each of its formats; each file is imported once. */
-export function describeBook(name: string, facts: BookFacts): void {
+/** A file's import, shared by every test of its book: read it inside a test, once `beforeAll` has imported it. */
+export type ImportOf = (file: string) => ImportedBook;
+
+/**
+ * The regression facts of one book, asserted for each of its formats; each file is imported once per
+ * run, and `more` adds the book's own tests on the same imports.
+ */
+export function describeBook(name: string, facts: BookFacts, more?: (book: ImportOf) => void): void {
   describe(name, () => {
     const books = new Map<string, ImportedBook>();
     beforeAll(() => {
@@ -78,5 +84,7 @@ export function describeBook(name: string, facts: BookFacts): void {
         for (const other of others) expect(other).toEqual(first);
       });
     }
+
+    more?.(get);
   });
 }

@@ -76,3 +76,25 @@ export function headingPassages(book: ImportedBook): Passage[] {
     return words.length >= 3 && words.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w) || SMALL.has(w.toLowerCase()));
   });
 }
+
+/** Every section's locator, in order. */
+export const sectionLocators = (book: ImportedBook) => book.work.chapters.map((c) => c.locator);
+
+/** The locator of the first passage holding `sentence` as written (quotes and all). */
+export function firstLocator(book: ImportedBook, sentence: string): string {
+  const passage = book.work.passages.find((p) => p.text.includes(sentence));
+  return passage ? passageLocator(book.work, passage) : `not found: ${sentence}`;
+}
+
+/** The note a passage's marker points at, by the passage's words and the marker's label. */
+export function noteByLabel(book: ImportedBook, sentence: string, label: string): string | undefined {
+  const passage = book.work.passages.find((p) => p.text.includes(sentence));
+  const ref = passage?.footnoteRefs.find((r) => r.label === label);
+  return book.work.footnotes.find((f) => f.key === ref?.key)?.text;
+}
+
+/** Words of an e-book's producer, or of the archive's mechanics, that no passage may hold, whoever's words it is. */
+export const EBOOK_MACHINERY = /Standard Ebooks|Uncopyright|\bImprint\b|\bColophon\b|public domain|↩|\uFFFD/;
+
+/** The passages holding words of the e-book's producer or of the archive's mechanics. */
+export const machineryQuoted = (book: ImportedBook) => book.work.passages.filter((p) => EBOOK_MACHINERY.test(p.text)).map((p) => p.text);
