@@ -5,6 +5,7 @@ import { checkCorpus, formatProblems, SOURCES_DIR } from '../corpus/load';
 import { isBareFileName, parseWork, workIdSchema } from '../corpus/parse';
 import { mergeFrontMatter } from './front-matter';
 import { importBytes } from './index';
+import { shortTitle } from './metadata';
 import { planText } from './plan';
 import { formatUnplaced, summarize } from './summary';
 import type { BookTree } from './tree';
@@ -68,7 +69,10 @@ export async function importBook(options: ImportOptions): Promise<ImportResult> 
     return fail([`a corpus Markdown file is copied as is; its id is "${imported.markdown.id}", not "${options.id}".`]);
   }
   const title = options.meta?.title ?? imported.meta.title;
-  const id = options.id ?? imported.markdown?.id ?? slugify(title);
+  // Named by the short title ("the-wealth-of-nations", not "an-inquiry-into-the-nature-and-causes-of"),
+  // unless this very book was imported before: a re-import keeps its id, so it replaces its file.
+  const short = options.meta?.shortTitle ?? (options.meta?.title ? shortTitle(options.meta.title) : imported.meta.shortTitle);
+  const id = options.id ?? imported.markdown?.id ?? (await earlierImportId(options.out, path.basename(options.file), input.bytes)) ?? slugify(short || title);
   if (!workIdSchema.safeParse(id).success) return fail([`the id "${id}" must be 1–48 lowercase letters, digits and hyphens.`]);
   if (!title) return fail(['no title found; give one with --title.']);
 
@@ -152,6 +156,19 @@ function isBinary(file: string, bytes: Buffer): boolean {
   if (/\.epub$/i.test(file) || bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return false;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
   return bytes.subarray(0, BINARY_PROBE).includes(0);
+}
+
+/** The id of the work `out` already holds from these very bytes under this source name, if any. */
+async function earlierImportId(out: string, original: string, bytes: Buffer): Promise<string | undefined> {
+  const names = await readdir(out).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith('.md'))) {
+    const file = path.join(out, name);
+    const { work } = parseWork(await readFile(file, 'utf8').catch(() => ''), file);
+    if (!work || !sameSourceName(work.meta.sourceFile, original)) continue;
+    const source = await readFile(path.join(out, SOURCES_DIR, work.meta.sourceFile)).catch(() => undefined);
+    if (source?.equals(bytes)) return work.meta.id;
+  }
+  return undefined;
 }
 
 type Target = { clash: string } | { reimport?: { text: string; sourceFile: string } };

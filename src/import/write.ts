@@ -2,6 +2,9 @@ import { stringify } from 'yaml';
 import { MAX_ID_LENGTH } from '../corpus/parse';
 import { LOCATOR_KEYS, NOTE_MARKERS, type BookTree, type TreeHeading } from './tree';
 
+/** Words an id cut short must not end on: "…-private-property-and" reads as a mistake. */
+const DANGLING = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'into']);
+
 /** A work id from its title: lowercase letters, digits and hyphens, at most 48 characters, cut at a word. */
 export function slugify(title: string): string {
   const slug = title
@@ -13,7 +16,9 @@ export function slugify(title: string): string {
   if (slug.length <= MAX_ID_LENGTH) return slug || 'work';
   const cut = slug.slice(0, MAX_ID_LENGTH + 1);
   const at = cut.lastIndexOf('-');
-  return (at > 0 ? cut.slice(0, at) : slug.slice(0, MAX_ID_LENGTH)).replace(/-+$/, '');
+  const words = (at > 0 ? cut.slice(0, at) : slug.slice(0, MAX_ID_LENGTH)).replace(/-+$/, '').split('-');
+  while (words.length > 1 && DANGLING.has(words.at(-1) ?? '')) words.pop();
+  return words.join('-');
 }
 
 /** Whether a heading opens a section of the corpus (a locating key or `loc`). */

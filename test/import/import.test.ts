@@ -27,7 +27,8 @@ describe('importText', () => {
   it.each([
     ['The Small Book', 'the-small-book'],
     ['Démocratie en Amérique', 'democratie-en-amerique'],
-    ['On The 80th Anniversary Of The Founding Of The Leon Trotsky-Led Fourth International', 'on-the-80th-anniversary-of-the-founding-of-the'],
+    ['On The 80th Anniversary Of The Founding Of The Leon Trotsky-Led Fourth International', 'on-the-80th-anniversary-of-the-founding'],
+    ['The Origin of the Family Private Property and the State', 'the-origin-of-the-family-private-property'],
     ['***', 'work'],
   ])('slugifies "%s" as %s', (title, id) => {
     expect(slugify(title)).toBe(id);

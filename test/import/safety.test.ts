@@ -88,6 +88,29 @@ describe('importBook writes all or nothing, inside its folder only', () => {
   });
 });
 
+describe('the id of an imported book', () => {
+  const longTitled = async () => {
+    const file = path.join(await temp(), 'mini-gutenberg.txt');
+    await writeFile(file, (await readFile(BOOK, 'utf8')).replace('Title: The Small Book', 'Title: An Inquiry into the Nature and Causes of the Small Book'));
+    return file;
+  };
+
+  it('comes from the short title, never cut on a dangling word', async () => {
+    const imported = await importBook({ file: await longTitled(), out: await temp() });
+    expect(path.basename(imported.written ?? '')).toBe('the-small-book.md');
+  });
+
+  it('stays what it was when the same book is imported again, whatever the title now gives', async () => {
+    const out = await temp();
+    const file = await longTitled();
+    const first = await importBook({ file, out, id: 'small' });
+    expect(path.basename(first.written ?? '')).toBe('small.md');
+    const again = await importBook({ file, out });
+    expect(again.written).toBe(first.written);
+    expect((await readdir(out)).filter((n) => n.endsWith('.md'))).toEqual(['small.md']);
+  });
+});
+
 describe('re-importing a book', () => {
   it('keeps front-matter fields edited by hand and says so; flags win; --reset-metadata discards the edits', async () => {
     const out = await temp();
@@ -126,12 +149,12 @@ describe('npm run import flags', () => {
     const tsx = path.join('node_modules', '.bin', 'tsx');
     const flags = ['--title', 'A Small Book: Being a Test', '--short-title', 'Small', '--author', 'J. A.', '--translator', 'T. T.', '--date', '1888', '--license', 'CC0', '--source', 'The printer', '--url', 'https://example.org/small'];
     const { stdout } = await run(tsx, ['src/cli/import.ts', BOOK, '--out', out, ...flags]);
-    expect(stdout).toContain(`as ${path.join(out, 'a-small-book-being-a-test.md')}`);
-    const written = await readFile(path.join(out, 'a-small-book-being-a-test.md'), 'utf8');
+    expect(stdout).toContain(`as ${path.join(out, 'small.md')}`); // named by its short title
+    const written = await readFile(path.join(out, 'small.md'), 'utf8');
     expect(written.slice(0, written.indexOf('\n---\n'))).toBe(
       [
         '---',
-        'id: a-small-book-being-a-test',
+        'id: small',
         'title: "A Small Book: Being a Test"',
         'short_title: Small',
         'author: J. A.',
