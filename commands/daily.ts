@@ -13,9 +13,11 @@ const answer: Command['answer'] = (_options, { guildId, daily }) => {
   return daily.show(guildId);
 };
 
-/** /daily set and off (Manage Server): the schedule, written to the store and re-planned at once. */
+/** /daily set and off (Manage Server): the schedule, written to the store and re-planned at once. /daily show in the console: with its preview. */
 const change: Command['change'] = (options, context) => {
   const sub = optionalString(options.subcommand);
+  // In the console, which runs no schedule, show also says what the next post would be (reading the store).
+  if (sub === 'show' && context.guildId && context.daily?.preview) return context.daily.preview(context.guildId, context.library);
   if (sub !== 'set' && sub !== 'off') return undefined;
   return (async () => {
     const { library, guildId, canManageServer, daily } = context;

@@ -211,6 +211,11 @@ export interface DailyAnswer {
   change?: 'set' | 'off';
   /** Absent: the server has never set one. */
   schedule?: DailyView;
+  /**
+   * Where this process posts nothing (the console): present, to say the running bot posts; with the
+   * passage the next post would be, or `random` when it is drawn at the time.
+   */
+  preview?: { next?: Attribution; random?: true };
 }
 
 export type Answer =

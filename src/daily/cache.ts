@@ -23,6 +23,7 @@ export async function cacheDailies(store: DailyStore): Promise<CachedDailyStore>
       const s = cache.get(guildId);
       return s && { ...s };
     },
+    used: (guildId) => store.used(guildId),
     lastClaimed: (guildId) => store.lastClaimed(guildId),
     claim: (guildId, due, pick) => store.claim(guildId, due, pick),
     skip: (guildId, due) => store.skip(guildId, due),

@@ -32,6 +32,8 @@ export interface DailyStore {
   /** Every server's schedule, on or off. */
   allDailies(): MaybePromise<DailySettings[]>;
   daily(guildId: string): MaybePromise<DailySettings | undefined>;
+  /** The keys of the passages this round has posted: read only, to show what comes next. */
+  used(guildId: string): MaybePromise<ReadonlySet<string>>;
   /** The latest occurrence claimed (posted, failed or skipped), if any. */
   lastClaimed(guildId: string): MaybePromise<Date | undefined>;
   /**

@@ -1,4 +1,5 @@
-import type { DailyAnswer, Library } from '../answers';
+import { passageQuote, type DailyAnswer, type Library } from '../answers';
+import { dailyCandidates, dailyPicker } from './pick';
 import type { CachedDailyStore } from './cache';
 import type { DailyRunner, DailySettings } from './runner';
 import { nextOccurrence } from './schedule';
@@ -9,6 +10,11 @@ export interface DailyService {
   /** Replaces the schedule and re-plans at once: a time already past today waits for tomorrow. */
   set(settings: Pick<DailySettings, 'guildId' | 'channelId' | 'time' | 'timezone' | 'workId'>): Promise<DailyAnswer>;
   off(guildId: string): Promise<DailyAnswer>;
+  /**
+   * Only where this process runs no schedule (the console): /daily show with what the next post
+   * would be, chosen from `library` (the server's view) as the scheduler chooses, claiming nothing.
+   */
+  preview?(guildId: string, library: Library): Promise<DailyAnswer>;
 }
 
 export function createDailyService(options: { store: CachedDailyStore; library: () => Library; runner?: DailyRunner; now?: () => Date }): DailyService {
@@ -27,7 +33,18 @@ export function createDailyService(options: { store: CachedDailyStore; library: 
       ...(settings.enabled ? { next: nextOccurrence(settings, now()) } : {}),
     };
   };
+  const preview = async (guildId: string, seen: Library): Promise<DailyAnswer> => {
+    const settings = store.cached(guildId);
+    const answer: DailyAnswer = { kind: 'daily', schedule: view(settings), preview: {} };
+    if (!settings?.enabled) return answer;
+    if (!settings.workId) return { ...answer, preview: { random: true } };
+    const pick = dailyPicker(dailyCandidates(seen, settings.workId), settings)(await store.used(guildId));
+    const [workId = '', seq = ''] = pick?.key.split(':') ?? [];
+    const next = pick && passageQuote(seen, { workId, seq: Number(seq) });
+    return next?.kind === 'quote' ? { ...answer, preview: { next: next.quotation.attribution } } : answer;
+  };
   return {
+    ...(options.runner ? {} : { preview }),
     show: (guildId) => ({ kind: 'daily', schedule: view(store.cached(guildId)) }),
     async set(settings) {
       await store.setDaily({ ...settings, since: now(), enabled: true, failures: 0 });

@@ -1,5 +1,6 @@
 import { DiscordAPIError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
-import { chooseDaily, dailyKey, passageQuote, type Library } from '../answers';
+import { passageQuote, type Library } from '../answers';
+import { dailyCandidates, dailyPicker } from '../daily/pick';
 import type { Passage } from '../corpus';
 import { DailyRunner, DeliveryError, type Clock, type DailySettings, type DailyStore } from '../daily/runner';
 import type { CachedDailyStore } from '../daily/cache';
@@ -31,20 +32,14 @@ export function createDaily(options: DailyOptions & { store: CachedDailyStore })
   const { library, rest } = options;
   // Read at each use, never kept: a reload swaps the library.
   // With a work: its passages up to the mark, in order. Without: every passage the group has read.
-  const candidates = async (guildId: string, workId?: string): Promise<readonly Passage[]> => {
-    const seen = options.view ? await options.view(guildId) : library();
-    return workId ? (seen.works.get(workId)?.passages ?? []) : seen.corpus.works.flatMap((w) => w.passages);
-  };
+  const candidates = async (guildId: string, workId?: string): Promise<readonly Passage[]> =>
+    dailyCandidates(options.view ? await options.view(guildId) : library(), workId);
   const runner = new DailyRunner({
     store: options.store,
     logger: options.logger,
     ...(options.clock ? { clock: options.clock } : {}),
     async picker(settings: DailySettings) {
-      const from = await candidates(settings.guildId, settings.workId);
-      return (used: ReadonlySet<string>) => {
-        const choice = chooseDaily(from, used, settings.workId ? 'next' : 'random', options.random);
-        return choice && { key: dailyKey(choice.passage), reset: choice.reset };
-      };
+      return dailyPicker(await candidates(settings.guildId, settings.workId), settings, options.random);
     },
     async deliver(settings, key) {
       const [workId = '', seq = ''] = key.split(':');

@@ -432,6 +432,12 @@ function renderDaily(answer: DailyAnswer): ReplyData {
       lines.push(`It was set to post ${what} ${when}. Run /daily set to start it again.`);
     }
   }
+  const { preview } = answer;
+  if (preview) {
+    lines.push('This console posts nothing: the running bot (`npm start`) makes the posts, at the time set.');
+    if (preview.next) lines.push(`Next passage: ${escape(attributionLine(preview.next))}`);
+    else if (preview.random) lines.push('Next passage: drawn at random when the bot posts, from the passages the group has read and not yet seen posted.');
+  }
   return { content: clip(lines.join('\n'), LIMITS.content), flags: MessageFlags.Ephemeral, allowed_mentions: NO_MENTIONS };
 }
 

@@ -28,6 +28,10 @@ export class DailyRepository implements DailyStore {
     return row && settingsOf(row);
   }
 
+  async used(guildId: string): Promise<ReadonlySet<string>> {
+    return new Set((await this.db.selectFrom('daily_used').select('passage').where('guild_id', '=', guildId).execute()).map((r) => r.passage));
+  }
+
   async lastClaimed(guildId: string): Promise<Date | undefined> {
     const row = await this.db.selectFrom('daily_claim').select((eb) => eb.fn.max('due_at').as('last')).where('guild_id', '=', guildId).executeTakeFirst();
     return row?.last ? new Date(Number(row.last)) : undefined;

@@ -21,6 +21,7 @@ export function createDailyStore(): Sync<DailyStore> & { claims(guildId: string)
       const s = settings.get(g);
       return s && { ...s };
     },
+    used: (g) => new Set(used.get(g)),
     lastClaimed(g) {
       const last = claimsOf(g).map((c) => c.due).sort().at(-1);
       return last ? new Date(last) : undefined;
