@@ -16,6 +16,7 @@ interface ImportRun {
   mb: number;
   passages: number;
   importMs: number;
+  cpuMs: number;
   peakRssMb: number;
 }
 
@@ -43,7 +44,7 @@ try {
     import30MbPeakRssUnder1Gb: thirtyMb.peakRssMb < 1024,
   };
   const runs = [...oneMb, html, thirtyMb];
-  const lines = runs.map((i) => `import ${i.file} (${i.mb} MB, ${i.passages} passages): ${i.importMs} ms, peak RSS ${i.peakRssMb} MB`);
+  const lines = runs.map((i) => `import ${i.file} (${i.mb} MB, ${i.passages} passages): ${i.importMs} ms (CPU ${i.cpuMs} ms), peak RSS ${i.peakRssMb} MB`);
   lines.push(`targets: ${Object.entries(targets).map(([k, ok]) => `${k} ${ok ? 'met' : 'MISSED'}`).join(', ')}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 
