@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notice, type QuoteAnswer } from '../../src/answers';
 import { escapeMarkdown as escape } from '../../src/render/escape';
-import { quoteMarkdown } from '../../src/render/format';
+import { attributionLine, quoteMarkdown } from '../../src/render/format';
 import { render } from '../../src/render/render';
 import { quotedFragments, unmarkdown } from '../helpers/quoted';
 
@@ -57,5 +57,20 @@ describe('match counts', () => {
     const q = { workId: 'w', seq: 0, text: 'Text.', highlights: [], footnotes: [], attribution: { workId: 'w', title: 'T', locator: '¶ 1' } };
     const reply = render({ kind: 'quote', query: 'text', quotation: q, paging, private: false });
     expect(reply.data.embeds?.[0]?.footer?.text.split('\n')[0]).toBe(expected);
+  });
+});
+
+describe('the attribution line', () => {
+  const meditations = { workId: 'meditations', title: 'Meditations', locator: 'bk. 2 ¶ 1' };
+  it.each([
+    // No author in the metadata: the line leaves the author out, never "Author not named".
+    [meditations, 'Meditations · bk. 2 ¶ 1'],
+    [{ ...meditations, author: 'Marcus Aurelius', translator: 'George Long', license: 'Public domain' }, 'Marcus Aurelius · Meditations · bk. 2 ¶ 1 · translated by George Long · licence: Public domain'],
+    // Words not the author's name whose they are.
+    [{ ...meditations, author: 'Marcus Aurelius', role: 'transcriber' as const, section: 'Note' }, 'Note by the transcriber · Meditations · bk. 2 ¶ 1'],
+    // The short title heads it; the full title stays in /works.
+    [{ workId: 'wealth', title: 'An Inquiry into the Nature and Causes of the Wealth of Nations', shortTitle: 'The Wealth of Nations', author: 'Adam Smith', locator: 'bk. 1 ch. 2 ¶ 2' }, 'Adam Smith · The Wealth of Nations · bk. 1 ch. 2 ¶ 2'],
+  ])('%j reads %s', (attribution, line) => {
+    expect(attributionLine(attribution)).toBe(line);
   });
 });
