@@ -1,3 +1,4 @@
+import { continents, countries } from 'countries-list';
 import MiniSearch from 'minisearch';
 import type { Corpus, PersonAliases, Work } from '../corpus';
 import { foldWord, isStopWord, tokenize, wordSpans } from './text';
@@ -101,13 +102,23 @@ const HALF_PLACE_WORDS = new Set(['at']);
 /** Marks a run that follows a capitalised possessive ("Patriarch’s Ponds"): the run is a thing owned. */
 const POSSESSOR = "'s";
 /** Words for peoples, creeds and tongues rather than persons: "Stalinists", "Socialism", "Italians", "English". */
-const GROUP_WORD = /(?:ists|isms?|ians|ish|ese)$/;
+const GROUP_WORD = /(?:ists|isms?|[ie]ans|cans|ish|ese)$/;
+/**
+ * The countries and continents of the world, folded as name keys ("portugal", "united states",
+ * "south america"), and "America": places whatever the text around them shows. Built on first use.
+ */
+let knownPlaces: Set<string> | undefined;
+const isKnownPlace = (key: string) =>
+  (knownPlaces ??= new Set([...Object.values(countries).map((c) => c.name), ...Object.values(continents), 'America'].map((name) => keyOf(name)))).has(key);
+/** Abstract nouns, in any text: "Christianity", "Providence" aside, no person is called "…ness" or "…tion". */
+const ABSTRACT_NOUN = /(?:ity|ities|ness|[st]ions?)$/;
 const NATIONS = new Set('french dutch greek swiss welsh scotch scots norse latin'.split(' '));
 /** "Roman" beside "Romans", "Communist" beside "Communists": a people or a party, not a person. */
 const PEOPLE_SINGULAR = /(?:[ie]an|can|man|.{4}ist)$/;
 /** Capitalised words that are never anyone: archaic pronouns, scholarly abbreviations. */
 const NEVER_NAMES = new Set(
-  'thou thy thee thine ye tis twas ibid id nos viz cf vol pp op cit etc vide firstly secondly thirdly fourthly fifthly sixthly seventhly eighthly ninthly tenthly lastly'.split(' '),
+  `thou thy thee thine ye tis twas ibid id nos viz cf vol pp op cit etc vide firstly secondly thirdly fourthly fifthly sixthly seventhly eighthly ninthly tenthly lastly
+  author editor translator transcriber publisher appendix chapter section note notes preface introduction volume book part page`.split(/\s+/),
 );
 /** A word before a number: "Deut. 11. 19", "Mat. 24", "Section 14" cite a book or a part, not a person. */
 const BEFORE_A_NUMBER = /^[.,]?\s*\d/;
@@ -394,7 +405,8 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
   }
 
   const pluralOf = (word: string, known: (one: string) => boolean) =>
-    /[^s]s$/.test(word) && [word.slice(0, -1), ...(word.endsWith('es') ? [word.slice(0, -2)] : [])].some(known);
+    /[^s]s$/.test(word) &&
+    [word.slice(0, -1), ...(word.endsWith('es') ? [word.slice(0, -2)] : []), ...(word.endsWith('ies') ? [`${word.slice(0, -3)}y`] : [])].some(known);
   /** "Mat. 24. 24": a book of the Bible cited, not a person. */
   const reference = (word: string) => {
     const cited = scan.beforeNumber.get(word) ?? 0;
@@ -407,13 +419,14 @@ export function workNameEntries(work: Work, people: readonly PersonAliases[]): W
    */
   const capitalising = scan.words >= CAPITALISING_MIN_WORDS && scan.capitalisedMidSentence >= CAPITALISING_SHARE * scan.words;
   const noOneAlone = (word: string, c: Candidate) =>
+    isKnownPlace(word) ||
     reference(word) ||
     peopleWord(word) ||
     (c.titled === 0 && (pluralOf(word, (one) => lowercase.has(one) || TITLES.has(one)) || (capitalising && COMMON_NOUN_ENDING.test(word))));
   const peopleWord = (word: string) =>
-    GROUP_WORD.test(word) || NATIONS.has(word) || NEVER_NAMES.has(word) || (PEOPLE_SINGULAR.test(word) && candidates.has(`${word}s`));
+    GROUP_WORD.test(word) || ABSTRACT_NOUN.test(word) || NATIONS.has(word) || NEVER_NAMES.has(word) || (PEOPLE_SINGULAR.test(word) && candidates.has(`${word}s`));
   const accepted = (key: string, c: Candidate): boolean => {
-    if (placeLike(c)) return false;
+    if (placeLike(c) || isKnownPlace(key)) return false;
     const words = key.split(' ');
     if (words.some(peopleWord)) return false;
     if (c.coreWords === 1) {

@@ -42,3 +42,15 @@ describe('the people a book’s notes name', () => {
     expect(names).not.toContain(form);
   });
 });
+
+describe('countries and continents', () => {
+  it.each([
+    ['smith-wealth-of-nations.txt', ['Portugal', 'Greece', 'Egypt', 'Denmark', 'Mexico'], ['Columbus', 'Plato', 'Aristotle']],
+    ['hamilton-madison-jay-federalist.txt', ['France', 'Spain', 'Greece', 'Italy'], ['PUBLIUS', 'Montesquieu', 'Pericles']],
+    ['melville-moby-dick.txt', ['America', 'Japan', 'Africa', 'Europe'], ['Ahab', 'Queequeg', 'Starbuck']],
+  ])('%s: %j are places, %j people', (file, places, people) => {
+    const names = namesOf(file);
+    for (const place of places) expect(names).not.toContain(place);
+    for (const person of people) expect(names).toContain(person);
+  });
+});
