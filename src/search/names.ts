@@ -120,8 +120,11 @@ const NEVER_NAMES = new Set(
   `thou thy thee thine ye tis twas ibid id nos viz cf vol pp op cit etc vide firstly secondly thirdly fourthly fifthly sixthly seventhly eighthly ninthly tenthly lastly
   author editor translator transcriber publisher appendix chapter section note notes preface introduction volume book part page`.split(/\s+/),
 );
-/** A word before a number: "Deut. 11. 19", "Mat. 24", "Section 14" cite a book or a part, not a person. */
-const BEFORE_A_NUMBER = /^[.,]?\s*\d/;
+/**
+ * A word before a number: "Deut. 11. 19", "Mat. 24", "Section 14", "Geo. III" (a statute) cite a book, a
+ * part or a law, not a person; "Henry VIII", with no full stop, is a king.
+ */
+const BEFORE_A_NUMBER = /^(?:[.,]?\s*\d|\.\s*[IVXLC]+\b)/;
 /** The share of a word's uses that cite something ("Mat. 24. 24") that makes it a reference, not a name. */
 const REFERENCE_SHARE = 0.5;
 /**
