@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markerViolations } from '../helpers/markers';
-import { importBookFile, locate, notesOn, passageWith, roleOf, sectionsOf, type ImportedBook } from './imported';
+import { firstLocator, importBookFile, locate, machineryQuoted, notesOn, passageWith, roleOf, sectionsOf, type ImportedBook } from './imported';
 
 export interface BookFacts {
   /** The book's files, one per format; the first is the reference for the others' structure. */
@@ -10,6 +10,8 @@ export interface BookFacts {
   count: { key: string; n: number };
   /** Sentences a reader can find in the book, and the locator each must get in every format. */
   sentences: [string, string][];
+  /** Sentences as the file writes them (quotes and all), and the locator of the first passage holding each. */
+  asWritten?: [string, string][];
   /** Notes found, per file (formats may print a different set). */
   notes: Record<string, number>;
   /** A sentence and a words of the note attached to it. */
@@ -18,6 +20,8 @@ export interface BookFacts {
   notTheAuthors: string[];
   /** Sentences kept, but as someone else's words. */
   kept?: [string, string][];
+  /** An e-book: no passage, whoever's words, holds its producer's or its archive's words (`EBOOK_MACHINERY`). */
+  ebook?: boolean;
   /**
    * Why the formats print different outer divisions (a part one edition has no heading for): then
    * only their sections' innermost locators must agree.
@@ -54,6 +58,12 @@ export function describeBook(name: string, facts: BookFacts, more?: (book: Impor
         expect(locate(get(file), sentence)).toBe(locator);
       });
 
+      if (facts.asWritten) {
+        it.each(facts.asWritten)('cites "%s", as written, as %s', (sentence, locator) => {
+          expect(firstLocator(get(file), sentence)).toBe(locator);
+        });
+      }
+
       it('finds the notes the book prints, each hanging on its sentence', () => {
         expect(get(file).work.footnotes).toHaveLength(facts.notes[file] ?? 0);
         if (facts.note) expect(notesOn(get(file), facts.note[0]).map((n) => n.text).join(' | ')).toContain(facts.note[1]);
@@ -69,6 +79,7 @@ export function describeBook(name: string, facts: BookFacts, more?: (book: Impor
         const authors = book.work.passages.filter((p) => roleOf(book, p) === 'author').map((p) => p.text);
         for (const words of facts.notTheAuthors) expect(authors.filter((t) => t.includes(words)), words).toEqual([]);
         for (const [sentence, role] of facts.kept ?? []) expect(roleOf(book, passageWith(book, sentence))).toBe(role);
+        if (facts.ebook) expect(machineryQuoted(book)).toEqual([]);
       });
 
       it('plans the import as the snapshot under review', async () => {
