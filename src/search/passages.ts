@@ -112,9 +112,10 @@ export function indexPart(search: MiniSearch<IndexedPassage>): WorkIndexPart {
 export function joinIndexParts(parts: readonly { part: WorkIndexPart; offset: number }[]): PassageIndex {
   const documentIds: Record<number, number> = {};
   const fieldLength: Record<number, number[]> = {};
-  const postings = new Map<string, Map<number, number>>();
   let documentCount = 0;
   let totalLength = 0;
+  // Two passes: how many passages hold each term, then the postings, straight into their arrays.
+  const sizes = new Map<string, number>();
   for (const { part, offset } of parts) {
     part.lengths.forEach((length, seq) => {
       documentIds[offset + seq] = offset + seq;
@@ -122,11 +123,18 @@ export function joinIndexParts(parts: readonly { part: WorkIndexPart; offset: nu
       totalLength += length;
       documentCount++;
     });
+    part.terms.forEach((term, i) => sizes.set(term, (sizes.get(term) ?? 0) + (part.postings[i]?.length ?? 0) / 2));
+  }
+  const pooled = new Map<string, { ids: Int32Array; counts: Uint32Array; filled: number }>();
+  for (const [term, size] of sizes) pooled.set(term, { ids: new Int32Array(size), counts: new Uint32Array(size), filled: 0 });
+  for (const { part, offset } of parts) {
     part.terms.forEach((term, i) => {
-      let docs = postings.get(term);
-      if (!docs) postings.set(term, (docs = new Map()));
+      const into = pooled.get(term) as { ids: Int32Array; counts: Uint32Array; filled: number };
       const flat = part.postings[i] ?? [];
-      for (let k = 0; k < flat.length; k += 2) docs.set(offset + (flat[k] as number), flat[k + 1] as number);
+      for (let k = 0; k < flat.length; k += 2) {
+        into.ids[into.filled] = offset + (flat[k] as number);
+        into.counts[into.filled++] = flat[k + 1] as number;
+      }
     });
   }
   const search = MiniSearch.loadJS<IndexedPassage>(
@@ -144,14 +152,83 @@ export function joinIndexParts(parts: readonly { part: WorkIndexPart; offset: nu
     },
     passageIndexOptions,
   );
-  // The pooled maps are already what MiniSearch holds for a term (see SearchState).
   const terms = stateOf(search)._index;
   const documentFrequency = new Map<string, number>();
-  for (const [term, docs] of postings) {
-    terms.set(term, new Map([[0, docs]]));
-    documentFrequency.set(term, docs.size);
+  for (const [term, { ids, counts }] of pooled) {
+    terms.set(term, new Map([[0, new Postings(ids, counts) as unknown as Map<number, number>]]));
+    documentFrequency.set(term, ids.length);
   }
   return { search, documentFrequency };
+}
+
+/**
+ * One term's postings, read by MiniSearch as the Map of passage → count it builds itself (size,
+ * keys, get, has, entries): held in two typed arrays instead, sorted by passage. 776,000 postings
+ * of a 20-book library took 58 MB and a third of a start from the cache as Map entries; as arrays
+ * they take 6 MB and are filled straight from the cached parts. MiniSearch reads a term's keys in
+ * order and asks `get` for each in turn, so `get` first tries where the last one was found.
+ */
+export class Postings {
+  private last = 0;
+
+  constructor(
+    private readonly ids: Int32Array,
+    private readonly counts: Uint32Array,
+  ) {
+    for (let i = 1; i < ids.length; i++) {
+      if ((ids[i] as number) <= (ids[i - 1] as number)) {
+        const order = Array.from(ids.keys()).sort((a, b) => (ids[a] as number) - (ids[b] as number));
+        this.ids = Int32Array.from(order, (k) => ids[k] as number);
+        this.counts = Uint32Array.from(order, (k) => counts[k] as number);
+        break;
+      }
+    }
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get(id: number): number | undefined {
+    const at = this.indexOf(id);
+    return at < 0 ? undefined : this.counts[at];
+  }
+
+  has(id: number): boolean {
+    return this.indexOf(id) >= 0;
+  }
+
+  keys(): IterableIterator<number> {
+    return this.ids.values();
+  }
+
+  *entries(): IterableIterator<[number, number]> {
+    for (let i = 0; i < this.ids.length; i++) yield [this.ids[i] as number, this.counts[i] as number];
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries();
+  }
+
+  forEach(callback: (count: number, id: number) => void): void {
+    for (let i = 0; i < this.ids.length; i++) callback(this.counts[i] as number, this.ids[i] as number);
+  }
+
+  private indexOf(id: number): number {
+    const { ids } = this;
+    if (ids[this.last] === id) return this.last;
+    if (ids[this.last + 1] === id) return ++this.last;
+    let low = 0;
+    let high = ids.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const found = ids[mid] as number;
+      if (found === id) return (this.last = mid);
+      if (found < id) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
 }
 
 /** The query without its too-common words, unless that would leave nothing to search for. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, type Passage } from '../../src/corpus';
 import { searchOptionsFor } from '../../src/search/options';
-import { countedSearch, createIndex, searchPassages } from '../../src/search/passages';
+import { countedSearch, createIndex, Postings, searchPassages } from '../../src/search/passages';
 import { wordSpans } from '../../src/search/text';
 import { SEED_DIR } from '../helpers/library';
 
@@ -58,5 +58,26 @@ describe('the best hits of a search', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('postings held in typed arrays', () => {
+  it('answer as the Map MiniSearch built: size, keys in order, get, has, entries', () => {
+    const ids = Int32Array.from([3, 9, 14, 200]);
+    const counts = Uint32Array.from([1, 4, 2, 7]);
+    const postings = new Postings(ids, counts);
+    const map = new Map([[3, 1], [9, 4], [14, 2], [200, 7]]);
+    expect(postings.size).toBe(map.size);
+    expect([...postings.keys()]).toEqual([...map.keys()]);
+    expect([...postings]).toEqual([...map]);
+    for (const id of [3, 9, 14, 200, 0, 10, 201]) {
+      expect(postings.get(id), `get(${id})`).toBe(map.get(id));
+      expect(postings.has(id), `has(${id})`).toBe(map.has(id));
+    }
+  });
+
+  it('sort what they are given out of order', () => {
+    const postings = new Postings(Int32Array.from([9, 3]), Uint32Array.from([4, 1]));
+    expect([...postings]).toEqual([[3, 1], [9, 4]]);
   });
 });
