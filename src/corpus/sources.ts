@@ -1,4 +1,4 @@
-import { parse as parseHtml } from 'node-html-parser';
+import { HTMLElement, NodeType, parse as parseHtml, type Node } from 'node-html-parser';
 import { decodeText, repairDoubleEncoding } from './encoding';
 import { readEpub } from './epub';
 import type { Passage, Problem, Work } from './types';
@@ -7,6 +7,43 @@ import type { Passage, Problem, Work } from './types';
 const MAX_MARKER_GAP = 32;
 
 export const PAGE_NUMBERS = '.pagenum, .pageno, .page-number';
+
+/**
+ * A book's HTML as elements. `<pre>` is read as markup, as browsers do (the parser's default keeps
+ * it as raw text, and a `<pre><i>` blurb would be quoted with a literal "<i>"); only scripts and
+ * styles stay raw text. The importer and the proof read every page the same way.
+ */
+export const parseBookHtml = (raw: string): HTMLElement => parseHtml(raw, { comment: false, blockTextElements: { script: true, noscript: true, style: true } });
+
+/** Elements whose text stands on lines of its own. */
+const TEXT_BLOCKS = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'td', 'th', 'tr', 'ul']);
+
+/**
+ * The text of a node (or of a run of sibling nodes) as a reader sees it: each block on a line of its own, entities decoded, and the
+ * whitespace between words kept as one space. (The parser's `structuredText` drops a line break next
+ * to an inline tag: "one of the\n<i>bons</i>" would read "one of thebons".)
+ */
+export function readableText(nodes: Node | readonly Node[]): string {
+  const parts: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === NodeType.TEXT_NODE) {
+      parts.push(n.text.replace(/\s+/g, ' '));
+      return;
+    }
+    if (!(n instanceof HTMLElement)) return;
+    const block = TEXT_BLOCKS.has(n.rawTagName?.toLowerCase() ?? '');
+    if (block) parts.push('\n');
+    for (const child of n.childNodes) walk(child);
+    if (block) parts.push('\n');
+  };
+  for (const node of Array.isArray(nodes) ? nodes : [nodes]) walk(node);
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
 
 /**
  * Runs of whitespace that are not already one space: a single space, most of prose's whitespace,
@@ -39,10 +76,10 @@ export function sourceDocumentText(fileName: string, bytes: Uint8Array): string 
 
 /** An HTML document's text without its printed page numbers (`<span class="pagenum">`), which are no part of the prose. */
 function htmlText(raw: string): string {
-  const root = parseHtml(raw);
+  const root = parseBookHtml(raw);
   for (const pageNumber of root.querySelectorAll(PAGE_NUMBERS)) pageNumber.remove();
   // The body only: an XHTML file's XML declaration and <title> are no part of the book.
-  return (root.querySelector('body') ?? root).structuredText;
+  return readableText(root.querySelector('body') ?? root);
 }
 
 /** The passage split around its footnote markers: the pieces that must stand in the source as written. */

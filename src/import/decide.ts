@@ -2,7 +2,7 @@ import { MAX_LOC_LENGTH } from '../corpus/attributes';
 import { CONTENTS, divisionOf, headingCase, isAllCaps, looksLikeTitle, NAMED, numberedTitle, titleCase, titlePageMeta } from './headings';
 import { mergeMeta, particlesAsWritten } from './metadata';
 import { afterFirstSentence, definedLabel, MARKER_PATTERN, markerLabel, normalLabel, NOTE_DEFINITION, pairNotes, takeMarkers } from './notes';
-import { NOTE_MARKERS, noteMarker } from './tree';
+import { NOTE_MARKERS, NOTE_OPEN, noteMarker } from './tree';
 import type { BookTree, DivisionKind, LeftOut, Matter, MatterKind, MatterRole, TreeBlock, TreeHeading, TreeParagraph } from './tree';
 
 /**
@@ -11,6 +11,7 @@ import type { BookTree, DivisionKind, LeftOut, Matter, MatterKind, MatterRole, T
  * that is not the author's marked or left out, notes paired with their markers.
  */
 export function decideTree(tree: BookTree): BookTree {
+  dropOrnaments(tree);
   leaveOutContents(tree);
   promoteHeadings(tree);
   mergeTitles(tree);
@@ -25,6 +26,11 @@ export function decideTree(tree: BookTree): BookTree {
   namesAsWritten(tree);
   tree.leftOut.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line);
   return tree;
+}
+
+/** A line of no words (`* * * * *`, `———`) is a printer's ornament between scenes, no passage. */
+function dropOrnaments(tree: BookTree): void {
+  tree.blocks = tree.blocks.filter((b) => b.type !== 'paragraph' || /[\p{L}\p{N}]/u.test(b.text) || b.text.includes(NOTE_OPEN));
 }
 
 /** The author's and translator's names with their particles as the book's own text writes them. */
@@ -64,6 +70,30 @@ function leaveOut(tree: BookTree, blocks: TreeBlock[], kind: MatterKind, role?: 
   tree.leftOut.push(entry);
 }
 
+/** A line wrapped at least this long goes on in the more indented line under it. */
+const WRAPPED_LINE = 50;
+
+/**
+ * The entries of a contents printed as one block of lines, whatever their indentation: a line in
+ * lower case, or more indented under a line long enough to have been wrapped, goes on with the one
+ * before ("Chapter IX: Why The People May Strictly Be Said To Govern In The" / "  United").
+ */
+function listedEntries(p: TreeParagraph): string[] | undefined {
+  if (!p.lines) return undefined;
+  const indent = (line: string) => line.length - line.trimStart().length;
+  const base = Math.min(...p.lines.map(indent));
+  const entries: string[] = [];
+  let previous = '';
+  for (const line of p.lines) {
+    const t = line.trim();
+    if (entries.length && (/^\p{Ll}/u.test(t) || (indent(line) > base && previous.length >= WRAPPED_LINE))) entries[entries.length - 1] += ` ${t}`;
+    else entries.push(t);
+    previous = line;
+  }
+  const sentence = (e: string) => e.length > 150 || /[.!?]["”’]?\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(e);
+  return entries.some(sentence) ? undefined : entries;
+}
+
 /** An entry of a contents list: a short line, or a paragraph made of in-book links. */
 function entryTexts(b: TreeBlock): string[] | undefined {
   if (b.type === 'note') return undefined;
@@ -72,6 +102,8 @@ function entryTexts(b: TreeBlock): string[] | undefined {
     const linked = b.links.join(' ').length;
     if (linked >= b.text.replace(/[\s\d.]+/g, '').length * 0.3) return b.links;
   }
+  const listed = listedEntries(b);
+  if (listed) return listed;
   if (b.text.length > (isAllCaps(b.text) ? 400 : 200) || /:$/.test(b.text) || TRANSCRIBER.test(b.text)) return undefined;
   // Prose: lines as long as a page's, or a sentence running on.
   const caps = isAllCaps(b.text);
@@ -436,15 +468,15 @@ const LEFT_OUT_TITLES: [RegExp, MatterKind, MatterRole][] = [
   [/^(?:books\s+by|by\s+the\s+same\s+author|also\s+by|new\s+books|catalogue|publishers['’]?\s+advertisements?)\b/i, 'advertisement', 'publisher'],
 ];
 
-const surnamesOf = (tree: BookTree) =>
-  (tree.meta.author ?? '')
+const surnamesOf = (author: string | undefined) =>
+  (author ?? '')
     .split(/\s*(?:,|\band\b|&)\s*/)
     .map((n) => n.trim().split(/\s+/).at(-1) ?? '')
     .filter((n) => n.length >= 3);
 
 /** Whether text about the author (their name in the third person) rather than by them. */
-function namesAuthor(tree: BookTree, paragraphs: TreeParagraph[]): boolean {
-  const surnames = surnamesOf(tree);
+function namesAuthor(tree: BookTree, paragraphs: TreeParagraph[], author = tree.meta.author): boolean {
+  const surnames = surnamesOf(author);
   if (!surnames.length) return false;
   const text = paragraphs.slice(0, 3).map((p) => p.text).join(' ');
   return surnames.some((s) => new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text));
@@ -474,7 +506,10 @@ function decideMatter(tree: BookTree): void {
   const blocks = tree.blocks;
   const out: TreeBlock[] = [];
   // The title page: the short lines before the first heading.
-  const structural = (b: TreeBlock) => isHeading(b) && (!!divisionOf(b.title) || NAMED.test(b.title) || isMatterTitle(b.title) || !!b.inContents || !!numberedTitle(b.title));
+  // The book's own title is the title page's, even where the contents names it (the Prince's "THE PRINCE").
+  const bookTitle = entryKey(tree.meta.title || tree.fallbackMeta?.title || '');
+  const named = (b: TreeHeading) => !!b.inContents && entryKey(b.title) !== bookTitle;
+  const structural = (b: TreeBlock) => isHeading(b) && (!!divisionOf(b.title) || NAMED.test(b.title) || isMatterTitle(b.title) || named(b) || !!numberedTitle(b.title));
   const firstStructural = blocks.findIndex(structural);
   const first = firstStructural >= 0 ? firstStructural : blocks.findIndex((b) => isHeading(b));
   let i = 0;
@@ -482,9 +517,24 @@ function decideMatter(tree: BookTree): void {
     const front = blocks.slice(0, first);
     let k = 0;
     const onPage = (b: TreeBlock | undefined) => (isHeading(b) && !TRANSCRIBER.test(b.title)) || (isParagraph(b) && b.text.length <= 100 && (b.lineCount ?? 1) <= 3 && !TRANSCRIBER.test(b.text));
-    while (k < front.length && onPage(front[k])) k++;
-    const page = front.slice(0, k);
+    // A transcriber's note printed before the title page runs to the next heading, and is left out on its own; after it, it ends the page.
+    const transcribers: TreeBlock[][] = [];
+    const page: TreeBlock[] = [];
+    while (k < front.length) {
+      const b = front[k];
+      if (isParagraph(b) && TRANSCRIBER.test(b.text) && !page.length) {
+        let j = k;
+        while (j + 1 < front.length && !isHeading(front[j + 1])) j++;
+        transcribers.push(front.slice(k, j + 1));
+        k = j + 1;
+        continue;
+      }
+      if (!onPage(b)) break;
+      page.push(b as TreeBlock);
+      k++;
+    }
     if (page.length && page.length <= 30) {
+      for (const note of transcribers) leaveOut(tree, note, 'transcriber note', 'transcriber');
       tree.titlePage.push(...page.map(textOf));
       leaveOut(tree, page, 'title page', 'publisher');
       i = k;
@@ -493,7 +543,8 @@ function decideMatter(tree: BookTree): void {
     let r = k;
     while (r < front.length && isParagraph(front[r]) && !TRANSCRIBER.test((front[r] as TreeParagraph).text)) r++;
     const rest = front.slice(k, r) as TreeParagraph[];
-    if (rest.length && namesAuthor(tree, rest)) {
+    // The author the title page names ("by Nicolo Machiavelli") when the format named none.
+    if (rest.length && namesAuthor(tree, rest, tree.meta.author ?? titlePageMeta(page.map(textOf)).author)) {
       leaveOut(tree, rest, 'introduction', 'editor');
       i = r;
     }
@@ -627,6 +678,7 @@ function assignStructure(tree: BookTree): void {
 
   // A line that was read as a title but heads nothing (the Manifesto's last line) is text.
   const blocks = tree.blocks;
+  const bookTitle = entryKey(tree.meta.title || tree.fallbackMeta?.title || '');
   for (let i = 0; i < blocks.length; i++) {
     const h = blocks[i];
     if (!isHeading(h) || h.kind || h.loc) continue;
@@ -642,7 +694,14 @@ function assignStructure(tree: BookTree): void {
     const heads = j > i + 1;
     const nextDepth = isHeading(blocks[j]) ? ((blocks[j] as TreeHeading).depth ?? 1) : 0;
     // A continued division's title ("Chapter V: … —Part III") over a sub-heading heads it.
-    if (!heads && nextDepth <= (h.depth ?? 1) && !divisionOf(h.title)) blocks[i] = { type: 'paragraph', text: h.title, line: h.line, ...(h.endLine ? { endLine: h.endLine } : {}) };
+    if (heads || nextDepth > (h.depth ?? 1) || divisionOf(h.title)) continue;
+    // The book's title again over its first chapter (a half-title) is no passage.
+    if (bookTitle && entryKey(h.title) === bookTitle) {
+      leaveOut(tree, [h], 'title page', 'publisher');
+      blocks.splice(i--, 1);
+      continue;
+    }
+    blocks[i] = { type: 'paragraph', text: h.title, line: h.line, ...(h.endLine ? { endLine: h.endLine } : {}) };
   }
 }
 

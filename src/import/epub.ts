@@ -1,7 +1,7 @@
-import { HTMLElement, Node, NodeType, parse } from 'node-html-parser';
+import { HTMLElement, Node, parse } from 'node-html-parser';
 import { MAX_LOC_LENGTH } from '../corpus/attributes';
 import { readEpub, resolveHref, localName, parseXml, type EpubLandmark, type EpubPackage } from '../corpus/epub';
-import { collapseWhitespace, PAGE_NUMBERS } from '../corpus/sources';
+import { collapseWhitespace, PAGE_NUMBERS, parseBookHtml, readableText } from '../corpus/sources';
 import { BACK_LINK, escapeRegExp, isInside, LABEL } from './html';
 import { lineIndexOf } from './lines';
 import { epubMeta, mergeMeta } from './metadata';
@@ -22,7 +22,7 @@ export function importEpub(bytes: Uint8Array): BookTree {
   const landmarks = new Map<string, string[]>();
   for (const l of [...navigation.landmarks, ...book.guide]) landmarks.set(key(l.path, l.fragment), [...(landmarks.get(key(l.path, l.fragment)) ?? []), ...l.types]);
 
-  const docs = book.spine.filter((s) => s.item.path !== book.nav?.path).map((s) => ({ path: s.item.path, root: parse(book.documents.get(s.item.path) ?? '', { comment: false }) }));
+  const docs = book.spine.filter((s) => s.item.path !== book.nav?.path).map((s) => ({ path: s.item.path, root: parseBookHtml(book.documents.get(s.item.path) ?? '') }));
   if (book.nav && book.spine.some((s) => s.item.path === book.nav?.path)) tree.leftOut.push({ kind: 'contents', line: 1, file: book.nav.path, title: 'Table of Contents' });
   const notes = findNotes(docs);
 
@@ -52,7 +52,7 @@ export function importEpub(bytes: Uint8Array): BookTree {
       const current = own ?? matter;
       if (current && !current.keep) {
         tree.leftOut.push({ kind: current.kind, line: lineOf(el), endLine: endLineOf(el), file: doc.path, ...titleOf(el) });
-        if (current.kind === 'title page') tree.titlePage.push(...el.structuredText.split('\n').map(collapseWhitespace).filter(Boolean));
+        if (current.kind === 'title page') tree.titlePage.push(...readableText(el).split('\n').map(collapseWhitespace).filter(Boolean));
         return;
       }
       const noteId = notes.byTarget.get(el);
@@ -62,7 +62,7 @@ export function importEpub(bytes: Uint8Array): BookTree {
       }
       // A footnote no link points at is still a note: the note decision pairs it by its label and place.
       if (types.some((t) => NOTE_TYPES.has(t))) {
-        const text = collapseWhitespace(el.structuredText);
+        const text = collapseWhitespace(readableText(el));
         const label = /^[[(]?([\w*†‡§]{1,4})[\])]?[.):]?\s/.exec(text)?.[1] ?? '*';
         tree.blocks.push({ type: 'note', id: key(doc.path, el.id || String(lineOf(el))), label, text: noteText(el, label), linked: false, ...at(el), endLine: endLineOf(el) });
         return;
@@ -87,7 +87,7 @@ export function importEpub(bytes: Uint8Array): BookTree {
       // Mixed content: inline runs between block children stand as paragraphs of their own.
       let run: Node[] = [];
       const flush = () => {
-        const text = run.map((n) => (n instanceof HTMLElement ? n.structuredText : n.nodeType === NodeType.TEXT_NODE ? n.text : '')).join('');
+        const text = readableText(run);
         if (text.trim() && run[0]) pushParagraph(text, run[0], current);
         run = [];
       };
@@ -109,7 +109,7 @@ export function importEpub(bytes: Uint8Array): BookTree {
       tree.blocks.push({ type: 'note', id, label, text: noteText(el, label), linked: true, ...at(el), endLine: endLineOf(el) });
     };
     const emit = (el: HTMLElement, matter: Matter | undefined) => {
-      if (el.structuredText.trim()) pushParagraph(el.structuredText, el, matter);
+      if (readableText(el).trim()) pushParagraph(readableText(el), el, matter);
     };
     const pushParagraph = (raw: string, node: Node, matter: Matter | undefined) => {
       const text = collapseWhitespace(raw);
@@ -190,7 +190,7 @@ const key = (path: string, fragment?: string) => (fragment ? `${path}#${fragment
 
 function titleOf(el: HTMLElement): { title?: string } {
   const heading = el.querySelector('h1, h2, h3, h4, h5, h6');
-  const title = collapseWhitespace((heading ?? el).structuredText).slice(0, 80);
+  const title = collapseWhitespace(readableText(heading ?? el)).slice(0, 80);
   return title ? { title } : {};
 }
 
@@ -260,9 +260,9 @@ function opensWith(el: HTMLElement, label: string): boolean {
 
 /** A note's text: backlinks and the leading printed label stripped, paragraphs joined. */
 function noteText(el: HTMLElement, label: string): string {
-  const copy = parse(el.outerHTML).firstChild as HTMLElement;
+  const copy = parseBookHtml(el.outerHTML).firstChild as HTMLElement;
   for (const a of copy.querySelectorAll('a')) if (epubTypes(a).includes('backlink') || BACK_LINK.test(collapseWhitespace(a.text))) a.remove();
-  return collapseWhitespace(copy.structuredText.replace(NOTE_MARKERS, '')).replace(leadingLabel(label), '');
+  return collapseWhitespace(readableText(copy).replace(NOTE_MARKERS, '')).replace(leadingLabel(label), '');
 }
 
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
@@ -317,7 +317,7 @@ function headingOf(
       else paragraphs.push(child);
     }
   }
-  const printed = titleParts.map((p) => p.structuredText);
+  const printed = titleParts.map((p) => readableText(p));
   const markers = printed.join('').match(NOTE_MARKERS)?.join('') ?? '';
   const title = printed.map((t) => collapseWhitespace(t.replace(NOTE_MARKERS, ''))).filter(Boolean).join(': ');
   if (!title) return { markers, paragraphs };

@@ -10,6 +10,12 @@ const START_LINE = /^[ \t]*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/gim;
 const END_LINE_G = /^[ \t]*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/gim;
 const CREDITS = /^(?:Produced by|E-?text prepared by|Transcribed (?:from|by))\b/i;
 
+/** Lines that may be a list's entries (a contents set as one block): short, most opening with a capital or a number. */
+function listLike(pieces: { text: string }[]): boolean {
+  if (pieces.length < 2 || pieces.some((p) => p.text.length > 100)) return false;
+  return pieces.filter((p) => /^\s*[\p{Lu}\d]/u.test(p.text)).length >= pieces.length * 0.6;
+}
+
 /**
  * A plain-text book (Project Gutenberg or any text laid out the same way) as a book tree: the
  * header, licence and credits left out, paragraphs between blank lines with their layout, notes
@@ -84,6 +90,7 @@ export function readPlainText(raw: string): BookTree {
             blanksBefore: blanks,
             lineCount: pieces.length,
             indented: pieces.every((p) => p.indented),
+            ...(listLike(pieces) ? { lines: pieces.map((p) => p.text) } : {}),
           },
         });
         blanks = 0;

@@ -1,5 +1,5 @@
-import { HTMLElement, Node, NodeType, parse } from 'node-html-parser';
-import { collapseWhitespace, PAGE_NUMBERS } from '../corpus/sources';
+import { HTMLElement, Node } from 'node-html-parser';
+import { collapseWhitespace, PAGE_NUMBERS, parseBookHtml, readableText } from '../corpus/sources';
 import { repairDoubleEncoding } from '../corpus/encoding';
 import { gutenbergHeaderMeta, htmlMetaTags, htmlTitleMeta, mergeMeta } from './metadata';
 import { lineIndexOf } from './lines';
@@ -59,7 +59,7 @@ export function htmlBlocks(body: HTMLElement, options: HtmlBlocksOptions): HtmlB
     const container = found ? noteContainer(found) : undefined;
     if (!container || isInside(anchor, container) || /^h\d$/.test(container.tagName.toLowerCase())) continue;
     // The note opens with its label; the paragraph a back-link points to does not.
-    if (!new RegExp(`^[\\[(]?${escapeRegExp(label)}(?!\\w)`).test(container.structuredText.trim())) continue;
+    if (!new RegExp(`^[\\[(]?${escapeRegExp(label)}(?!\\w)`).test(readableText(container))) continue;
     if (!notes.has(container)) notes.set(container, { id: `${idPrefix}${notes.size}`, label, line: lineOf(container) });
     const note = notes.get(container);
     if (note) anchor.replaceWith(noteMarker(note.id));
@@ -68,11 +68,11 @@ export function htmlBlocks(body: HTMLElement, options: HtmlBlocksOptions): HtmlB
   const blocks: TreeBlock[] = [];
   let state: 'before' | 'body' | 'after' = PG_START.test(body.text) ? 'before' : 'body';
   let boilerplateFrom: number | undefined;
-  const emit = (text: string, node: Node, links: string[]) => {
+  const emit = (text: string, node: Node, links: string[], line = lineOf(node), indented = false) => {
     if (state !== 'body') return;
     const paragraph = collapseWhitespace(repairDoubleEncoding(text));
     if (!paragraph) return;
-    blocks.push({ type: 'paragraph', text: paragraph, ...at(node), ...(links.length ? { links } : {}) });
+    blocks.push({ type: 'paragraph', text: paragraph, line, ...(file ? { file } : {}), ...(links.length ? { links } : {}), ...(indented ? { indented } : {}) });
   };
   const walk = (el: HTMLElement) => {
     const tag = el.tagName?.toLowerCase() ?? '';
@@ -84,7 +84,7 @@ export function htmlBlocks(body: HTMLElement, options: HtmlBlocksOptions): HtmlB
       if (PG_END.test(text)) state = 'after';
       return;
     }
-    const text = el.structuredText;
+    const text = readableText(el);
     if (PG_START.test(text) && !el.querySelector('p, div, h1, h2')) {
       leftOut.push({ kind: 'header', role: 'publisher', line: 1, endLine: lineOf(el), title: 'Project Gutenberg header' });
       state = 'body';
@@ -110,6 +110,21 @@ export function htmlBlocks(body: HTMLElement, options: HtmlBlocksOptions): HtmlB
       if (title && state === 'body') blocks.push({ type: 'heading', title, level: Number(heading[1]), ...at(el) });
       return;
     }
+    if (tag === 'pre') {
+      // Preformatted text (a blurb, a verse, a letter) keeps its lines: its paragraphs are set apart by blank lines.
+      const text = el.text;
+      const breaks = [...text.matchAll(/\n[ \t]*\n/g)].map((m) => [m.index, m.index + m[0].length] as const);
+      let from = 0;
+      for (const [end, next] of [...breaks, [text.length, text.length] as const]) {
+        const newlines = text.slice(0, from).split('\n').length - 1;
+        const chunk = text.slice(from, end);
+        // Set in from the margin, as plain text sets a verse or a note's lines.
+        const indented = chunk.split('\n').every((l) => !l.trim() || /^\s{2,}\S/.test(l));
+        emit(chunk, el, [], lineOf(el) + newlines, indented);
+        from = next;
+      }
+      return;
+    }
     if (!el.childNodes.some((c) => c instanceof HTMLElement && BLOCK.has(c.tagName.toLowerCase()))) {
       if (text.trim()) emit(text, el, linkTexts(el));
       return;
@@ -117,7 +132,7 @@ export function htmlBlocks(body: HTMLElement, options: HtmlBlocksOptions): HtmlB
     // Mixed content: inline runs between block children stand as paragraphs of their own.
     let run: Node[] = [];
     const flushRun = () => {
-      const t = run.map((n) => (n instanceof HTMLElement ? n.structuredText : n.nodeType === NodeType.TEXT_NODE ? n.text : '')).join('');
+      const t = readableText(run);
       if (t.trim() && run[0]) emit(t, run[0], run.flatMap((n) => (n instanceof HTMLElement ? linkTexts(n) : [])));
       run = [];
     };
@@ -136,7 +151,7 @@ export function htmlBlocks(body: HTMLElement, options: HtmlBlocksOptions): HtmlB
 
 /** An HTML book, Project Gutenberg or Marxists Internet Archive style, as a book tree. */
 export function readHtml(raw: string): BookTree {
-  const root = parse(raw, { comment: false });
+  const root = parseBookHtml(raw);
   const starts = lineStarts(raw);
   const lineOf = (node: Node) => lineIndexOf(starts, node.range?.[0] ?? 0) + 1;
   const tags = htmlMetaTags(root);
@@ -209,9 +224,9 @@ export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g
 
 /** A note's text without its back-links and leading label. */
 function noteBody(el: HTMLElement, label: string): string {
-  const copy = parse(el.outerHTML).firstChild as HTMLElement;
+  const copy = parseBookHtml(el.outerHTML).firstChild as HTMLElement;
   for (const a of copy.querySelectorAll('a')) if (BACK_LINK.test(a.text.trim())) a.remove();
-  return collapseWhitespace(copy.structuredText.replace(NOTE_MARKERS, ''))
+  return collapseWhitespace(readableText(copy).replace(NOTE_MARKERS, ''))
     .replace(new RegExp(`^\\[?${escapeRegExp(label)}\\]?[.):]?\\s+`), '')
     .replace(/^[.):]\s*/, '');
 }

@@ -19,6 +19,11 @@ export const normalLabel = (label: string) =>
     .replace(/^\+\+$/, '‡')
     .replace(/^\+$/, '†');
 
+/** The title of a section of notes. */
+const NOTES_TITLE = /^(?:the\s+)?(?:foot)?notes\b/i;
+/** A notes section's title standing alone: "FOOTNOTES:", "Notes.", "FOOTNOTE:". */
+const NOTES_LINE = /^(?:the\s+)?(?:foot)?notes?[.:]?$/i;
+
 const ROLE_SIGNS: [RegExp, MatterRole][] = [
   [/^(?:translator['’]s\s+note|note\s+(?:of|by)\s+the\s+translator)\b|(?:[—-]\s*|\[|\()(?:tr(?:ans)?|translator)\.?[\])]?\.?$/i, 'translator'],
   [/^(?:editor['’]s\s+note|note\s+(?:of|by)\s+the\s+editor)\b|(?:[—-]\s*|\[|\()(?:ed|editor)\.?[\])]?\.?$/i, 'editor'],
@@ -107,20 +112,39 @@ export function pairNotes(tree: BookTree): void {
 
   let section = 0;
   let inNotesSection = false;
+  // Someone else's notes kept as their section's passages (an editor's NOTES by page and line).
+  let keptAsPassages = false;
+  // Under a notes title (a heading, or a "FOOTNOTES:" line over a chapter's notes) until the next heading.
+  let underNotesLine = false;
+  // The note a notes section printed last: a paragraph after it that opens with no label goes on with it.
+  let lastNote: TreeNote | undefined;
   let nextId = 0;
 
   blocks.forEach((b, at) => {
     if (b.type === 'heading') {
       if (divisionOf(b.title) || NAMED.test(b.title)) {
         section = at;
-        inNotesSection = /^(?:the\s+)?(?:foot)?notes\b/i.test(b.title.trim()) || (inNotesSection && !divisionOf(b.title) && !NAMED.test(b.title));
+        inNotesSection = NOTES_TITLE.test(b.title.trim()) || (inNotesSection && !divisionOf(b.title) && !NAMED.test(b.title));
+        keptAsPassages = inNotesSection && !!b.matter && b.matter.role !== 'author';
       }
+      // Only what stands right under a notes title is taken for notes.
+      underNotesLine = (NOTES_TITLE.test(b.title.trim()) || NOTES_LINE.test(b.title.trim())) && !keptAsPassages;
+      lastNote = undefined;
       return;
     }
+    if (b.type === 'paragraph' && NOTES_LINE.test(b.text.trim())) {
+      underNotesLine = true;
+      lastNote = undefined;
+      drop.add(b);
+      return;
+    }
+    // Plain text: a paragraph standing apart after the notes (two blank lines or more) is the text again.
+    if (b.type === 'paragraph' && (b.blanksBefore ?? 0) >= 2 && !NOTE_DEFINITION.test(b.text)) underNotesLine = false;
+    const inNotes = inNotesSection || underNotesLine;
     const take = (label: string): Marker | undefined => {
       const queue = open.get(label);
       if (!queue?.length) return undefined;
-      if (inNotesSection) return queue.shift();
+      if (inNotes) return queue.shift();
       // A note printed in the running text belongs to a marker of its own section, or of an earlier
       // one that prints no notes of its own (two prefaces' notes printed after the second).
       const last = queue.at(-1);
@@ -128,6 +152,7 @@ export function pairNotes(tree: BookTree): void {
     };
     if (b.type === 'note') {
       notes.push(b);
+      if (underNotesLine) lastNote = b;
       if (b.linked) return;
       const marker = take(normalLabel(b.label));
       if (marker) {
@@ -147,7 +172,7 @@ export function pairNotes(tree: BookTree): void {
     }
     const definition = NOTE_DEFINITION.exec(b.text);
     const label = definition ? normalLabel(definition.slice(1).find((g) => g !== undefined) ?? '') : undefined;
-    if (definition && label && (!/^\d+$/.test(label) || definition[7] === undefined || inNotesSection)) {
+    if (definition && label && (!/^\d+$/.test(label) || definition[7] === undefined || inNotes)) {
       const marker = take(label);
       if (marker) {
         const note: TreeNote = { type: 'note', id: `n${nextId++}`, label, text: b.text.slice(definition[0].length), line: b.line, linked: false, ...(b.file ? { file: b.file } : {}) };
@@ -158,8 +183,23 @@ export function pairNotes(tree: BookTree): void {
         drop.add(b);
         definedIn.add(section);
         lastDefinition = b.indented ? note : undefined;
+        if (underNotesLine) lastNote = note;
         return;
       }
+    }
+    if (underNotesLine) {
+      // A note printed over several paragraphs ("[7] Author's note." / "How little Bachofen…") is one note.
+      if (lastNote && !definition) {
+        lastNote.text = `${lastNote.text} ${b.text}`;
+        lastNote.endLine = b.endLine ?? b.line;
+        drop.add(b);
+        return;
+      }
+      // Words of a notes section that are no note a marker points at: reported, never the author's passages.
+      lastNote = undefined;
+      tree.leftOut.push({ kind: 'notes', line: b.line, endLine: b.endLine ?? b.line, ...(b.file ? { file: b.file } : {}), title: b.text.slice(0, 60) });
+      drop.add(b);
+      return;
     }
     for (const m of b.text.matchAll(MARKER_PATTERN)) {
       const raw = m.slice(1).find((g) => g !== undefined);
@@ -240,7 +280,7 @@ export function pairNotes(tree: BookTree): void {
 /** A NOTES heading whose notes all went to their markers heads nothing: it goes. */
 function dropEmptyNoteSections(blocks: TreeBlock[]): TreeBlock[] {
   return blocks.filter((b, i) => {
-    if (b.type !== 'heading' || !/^(?:the\s+)?(?:foot)?notes\.?$/i.test(b.title.trim())) return true;
+    if (b.type !== 'heading' || !NOTES_LINE.test(b.title.trim())) return true;
     const next = blocks[i + 1];
     return next !== undefined && next.type === 'paragraph';
   });

@@ -44,6 +44,9 @@ function buildTree(tree: BookTree): Node {
   return root;
 }
 
+const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const sameWords = (a: string, b: string) => words(a) === words(b);
+
 const shorten = (text: string, width = TITLE_WIDTH) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 /** `12–40`, or `epub/text/colophon.xhtml:9–42` for a book of several files. */
@@ -77,7 +80,9 @@ export function planText(tree: BookTree, input: string): string {
       const role = h.matter && h.matter.role !== 'author' ? ` [${h.matter.role}]` : '';
       const author = h.author ? ` [by ${h.author}]` : '';
       const notes = totalNotes(n) ? `, ${totalNotes(n)} n` : '';
-      out.push(`${indent}${loc.padEnd(8)} ${shorten(h.title)}${role}${author} — ${total(n)} ¶${notes}`);
+      // A section located by its own title ("Introductory Chapter") shows it once.
+      const where = sameWords(loc, h.title) ? '' : `${loc.padEnd(8)} `;
+      out.push(`${indent}${where}${shorten(h.title)}${role}${author} — ${total(n)} ¶${notes}`);
       print(n.children, `${indent}  `);
     };
     if (nodes.length <= MAX_SIBLINGS) {

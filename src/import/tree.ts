@@ -124,6 +124,8 @@ export interface TreeParagraph extends Position {
   lineCount?: number;
   /** Plain text: the paragraph's lines were indented or centred (a title, a verse, a letter's close). */
   indented?: boolean;
+  /** Plain text: the lines as printed, indentation kept, when they may be a list's entries (short, capitalised). */
+  lines?: string[];
   /** HTML: the texts of the in-document links the paragraph holds (a contents entry is made of them). */
   links?: string[];
 }

@@ -1,7 +1,17 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markerViolations } from '../helpers/markers';
+import type { Passage } from '../../src/corpus/types';
 import { firstLocator, importBookFile, locate, machineryQuoted, notesOn, passageWith, roleOf, sectionsOf, type ImportedBook } from './imported';
+
+/**
+ * What is never a passage: markup the reader let through (`<i>`, `&amp;`), a printed page number
+ * (`[p. 12]`, `{12}`, `[Pg 12]`), a contents or notes title standing alone, an ornament (`* * *`).
+ */
+const STRAY =
+  /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:amp|lt|gt|quot|apos|nbsp|[lr][sd]quo|[mn]dash|hellip|#\d+|#x[\da-f]+);|\[(?:p|pg|page)\.?\s*\d+\]|\{\d+\}|^(?:foot)?notes?[.:]?$|^(?:table\s+of\s+)?contents[.:]?$|^[^\p{L}\p{N}]*$/iu;
+/** A section of notes: what it holds are notes, or someone else's words, never the author's passages. */
+const NOTES_TITLE = /^(?:the\s+)?(?:foot)?notes\b/i;
 
 export interface BookFacts {
   /** The book's files, one per format; the first is the reference for the others' structure. */
@@ -80,6 +90,14 @@ export function describeBook(name: string, facts: BookFacts, more?: (book: Impor
         for (const words of facts.notTheAuthors) expect(authors.filter((t) => t.includes(words)), words).toEqual([]);
         for (const [sentence, role] of facts.kept ?? []) expect(roleOf(book, passageWith(book, sentence))).toBe(role);
         if (facts.ebook) expect(machineryQuoted(book)).toEqual([]);
+      });
+
+      it('quotes no markup, page number, contents or notes title, and no notes section as the author', () => {
+        const book = get(file);
+        expect(book.work.passages.filter((p) => STRAY.test(p.text)).map((p) => p.text.slice(0, 60))).toEqual([]);
+        const section = (p: Passage) => book.work.chapters[p.chapter - 1]?.title ?? '';
+        const notesSection = book.work.passages.filter((p) => NOTES_TITLE.test(section(p)) && roleOf(book, p) === 'author');
+        expect(notesSection.map((p) => `${section(p)}: ${p.text.slice(0, 50)}`)).toEqual([]);
       });
 
       it('plans the import as the snapshot under review', async () => {

@@ -13,6 +13,6 @@ describeBook('The Origin of the Family', {
   ],
   notes: { 'engels-origin-of-the-family.txt': 46, 'engels-origin-of-the-family.htm': 46 },
   note: ['The following chapters are, in a certain sense, executing a bequest.', 'Ancient Society or Researches in the Lines of Human Progress'],
-  notTheAuthors: ['Project Gutenberg', 'An eternal being created human society'],
+  notTheAuthors: ['Project Gutenberg', 'TRANSLATED BY ERNEST UNTERMANN', 'CHARLES H. KERR & COMPANY', 'Copyright, 1902', 'How little Bachofen understood what he had discovered', 'An eternal being created human society'],
   kept: [['An eternal being created human society as it is to-day', 'translator']],
 });

@@ -11,8 +11,8 @@ describeBook('The Prince', {
     ['Every one admits how praiseworthy it is in a prince to keep faith', 'ch. 18 ¶ 1'],
     ['Nicolo Machiavelli was born at Florence on 3rd May 1469', 'Introduction ¶ 1'],
   ],
-  notes: { 'machiavelli-the-prince.txt': 44, 'machiavelli-the-prince.htm': 38 },
+  notes: { 'machiavelli-the-prince.txt': 44, 'machiavelli-the-prince.htm': 44 },
   note: ['enough for the Duke Lodovico', 'Duke Lodovico was Lodovico Moro'],
-  notTheAuthors: ['Project Gutenberg', 'Nicolo Machiavelli was born at Florence', 'Lodovico(*)', 'Duke Lodovico was Lodovico Moro'],
+  notTheAuthors: ['Project Gutenberg', 'Nicolo Machiavelli, born at Florence on 3rd May 1469', 'Nicolo Machiavelli was born at Florence', 'Lodovico(*)', 'Duke Lodovico was Lodovico Moro'],
   kept: [['Nicolo Machiavelli was born at Florence on 3rd May 1469', 'editor']],
 });

@@ -13,5 +13,5 @@ describeBook('Democracy in America, volume 1', {
   ],
   notes: { 'tocqueville-democracy-in-america-v1.txt': 314, 'tocqueville-democracy-in-america-v1.html': 273 },
   note: ['Its surface is therefore about six times as', 'Darby’s “View of the United States.”'],
-  notTheAuthors: ['Project Gutenberg'],
+  notTheAuthors: ['Project Gutenberg', 'Introductory Chapter Chapter I: Exterior Form Of North America', 'Chapter Summary Chapter II'],
 });
