@@ -194,6 +194,25 @@ describe('the spoiler guard, with the group through ch. 2 of The Prince', () => 
     for (const row of guardedQuote.components ?? []) for (const b of row.components) expect(b.custom_id).toMatch(/^m1\|/);
   });
 
+  it('Next match on a spoilers:true reply pages through every match, later chapters included', async () => {
+    let reply = await ask('quote', { query: 'Milan', spoilers: true });
+    const seen: string[] = [plain(reply.embeds)];
+    for (;;) {
+      const next = reply.components?.flatMap((r) => r.components).find((b) => b.label === 'Next match');
+      if (!next || next.disabled) break;
+      expect(next.custom_id).toMatch(/^m1u\|q\|/);
+      const payload = h.double.button(next.custom_id, { embeds: reply.embeds ?? [], components: reply.components ?? [], flags: MessageFlags.Ephemeral });
+      h.double.dispatchInteraction(payload);
+      const callback = (await h.double.waitForCallback(payload.id)).body;
+      expect(callback.type).toBe(7);
+      reply = callback.data as Data;
+      seen.push(plain(reply.embeds));
+    }
+    // Both of chapter III's passages on Milan: at most one is the first reply, so a button showed the other.
+    expect(seen.join(' ')).toContain('Louis the Twelfth, King of France, quickly occupied Milan');
+    expect(seen.join(' ')).toContain('Thus to cause France to lose Milan');
+  });
+
   it('an unguarded button on a public message answers privately, and only answering buttons can be unguarded', async () => {
     const id = encodeAction({ kind: 'context', workId: 'the-prince', seq: 4, spoilers: true });
     const payload = h.double.button(id);
