@@ -11,7 +11,7 @@ import { passageIndexOptions, indexOptionsFingerprint, type IndexedPassage } fro
 import { indexPart, joinIndexParts, workDocuments, type PassageIndex, type WorkIndexPart } from './passages';
 
 /** Bumped when the layout of a cached part changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 /** Parts of the index cache, one of each kind per work; `indexes-` is the whole-corpus cache of format 1. */
 const KINDS = ['passages', 'names'] as const;
 type Kind = (typeof KINDS)[number];
@@ -96,10 +96,29 @@ interface PartHeader {
   sha256: string;
 }
 
+/** A passage part as the cache holds it: its postings as the base64 of their bytes, one string to parse. */
+type CachedPassagePart = Omit<WorkIndexPart, 'postings'> & { postings: string };
+
+const toCached = (part: WorkIndexPart): CachedPassagePart => ({
+  ...part,
+  postings: Buffer.from(part.postings.buffer, part.postings.byteOffset, part.postings.byteLength).toString('base64'),
+});
+
+/** The part, or undefined when its arrays do not agree with each other or with the work. */
+function fromCached(cached: CachedPassagePart, passages: number): WorkIndexPart | undefined {
+  if (typeof cached.postings !== 'string' || !Array.isArray(cached.sizes)) return undefined;
+  const bytes = Buffer.from(cached.postings, 'base64');
+  const postings = new Int32Array(bytes.byteLength / 4);
+  new Uint8Array(postings.buffer).set(bytes.subarray(0, postings.byteLength));
+  const pairs = cached.sizes.reduce((sum, n) => sum + n, 0);
+  const agrees = cached.lengths.length === passages && cached.terms.length === cached.sizes.length && bytes.byteLength === 8 * pairs;
+  return agrees ? { ...cached, postings } : undefined;
+}
+
 const partFile = (cacheDir: string, kind: Kind, key: string) => path.join(cacheDir, `${kind}-${key.slice(0, 32)}.json`);
 
 /** A cached part, or why it cannot be trusted; undefined when there is none. */
-async function readPart<T>(file: string, expected: Omit<PartHeader, 'sha256'>, valid: (data: T) => boolean): Promise<{ data: T } | { reason: string } | undefined> {
+async function readPart<Raw, T>(file: string, expected: Omit<PartHeader, 'sha256'>, read: (data: Raw) => T | undefined): Promise<{ data: T } | { reason: string } | undefined> {
   let raw: Buffer;
   try {
     raw = await readFile(file);
@@ -120,8 +139,8 @@ async function readPart<T>(file: string, expected: Omit<PartHeader, 'sha256'>, v
   if (sha256(body) !== header.sha256) return { reason: 'its checksum does not match: the file is corrupt' };
   if (header.passages !== expected.passages) return { reason: 'it holds a different number of passages' };
   try {
-    const data = JSON.parse(body.toString('utf8')) as T;
-    return valid(data) ? { data } : { reason: 'its index holds a different number of passages' };
+    const data = read(JSON.parse(body.toString('utf8')) as Raw);
+    return data ? { data } : { reason: 'its index holds a different number of passages' };
   } catch (err) {
     return { reason: `it cannot be loaded: ${err instanceof Error ? err.message : String(err)}` };
   }
@@ -162,8 +181,8 @@ export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logge
     const files = { passages: partFile(cacheDir, 'passages', key.passages), names: partFile(cacheDir, 'names', key.names) };
     for (const file of Object.values(files)) used.add(path.basename(file));
 
-    const passages = await readPart<WorkIndexPart>(files.passages, header('passages'), (d) => d.lengths.length === work.passages.length && d.terms.length === d.postings.length);
-    const names = await readPart<NameIndexData>(files.names, header('names'), (d) => Array.isArray(d.entries));
+    const passages = await readPart(files.passages, header('passages'), (d: CachedPassagePart) => fromCached(d, work.passages.length));
+    const names = await readPart(files.names, header('names'), (d: NameIndexData) => (Array.isArray(d.entries) ? d : undefined));
     for (const [kind, part] of [['passages', passages], ['names', names]] as const) {
       if (part && 'reason' in part) logger.warn({ work: workId, file: files[kind], reason: part.reason }, 'index cache part is unusable; rebuilding it');
     }
@@ -187,7 +206,7 @@ export async function loadOrBuildIndexes(corpus: Corpus, cacheDir: string, logge
       onProgress?.((done += work.passages.length), total, workId);
     } else {
       passageData = await buildPassagePart(work, (n) => onProgress?.((done += n), total, workId));
-      await save('passages', passageData);
+      await save('passages', toCached(passageData));
     }
     let nameData: NameIndexData;
     if (names && 'data' in names) nameData = names.data;

@@ -52,8 +52,14 @@ export interface WorkIndexPart {
   /** Each passage's length in index terms. */
   lengths: number[];
   terms: string[];
-  /** For each term, the passages that hold it and how often, flattened: [seq, count, seq, count, …]. */
-  postings: number[][];
+  /** How many passages hold each term. */
+  sizes: number[];
+  /**
+   * Which passages hold each term and how often, term after term, flattened: [seq, count, seq,
+   * count, …]; the first term's `sizes[0]` pairs, then the next term's. One typed array, so a cached
+   * part is read back without building an array per term.
+   */
+  postings: Int32Array;
 }
 
 /** The one field passages are indexed under: parts hold postings for it alone. */
@@ -94,14 +100,15 @@ export function indexPart(search: MiniSearch<IndexedPassage>): WorkIndexPart {
   const lengths: number[] = [];
   for (const [short, seq] of state._documentIds) lengths[seq] = state._fieldLength.get(short)?.[0] ?? 0;
   const terms: string[] = [];
-  const postings: number[][] = [];
+  const sizes: number[] = [];
+  const flat: number[] = [];
   for (const [term, byField] of state._index) {
-    const flat: number[] = [];
-    for (const [short, count] of byField.get(0) ?? []) flat.push(state._documentIds.get(short) as number, count);
+    const docs = byField.get(0) ?? new Map<number, number>();
+    for (const [short, count] of docs) flat.push(state._documentIds.get(short) as number, count);
     terms.push(term);
-    postings.push(flat);
+    sizes.push(docs.size);
   }
-  return { lengths, terms, postings };
+  return { lengths, terms, sizes, postings: Int32Array.from(flat) };
 }
 
 /**
@@ -123,17 +130,18 @@ export function joinIndexParts(parts: readonly { part: WorkIndexPart; offset: nu
       totalLength += length;
       documentCount++;
     });
-    part.terms.forEach((term, i) => sizes.set(term, (sizes.get(term) ?? 0) + (part.postings[i]?.length ?? 0) / 2));
+    part.terms.forEach((term, i) => sizes.set(term, (sizes.get(term) ?? 0) + (part.sizes[i] ?? 0)));
   }
   const pooled = new Map<string, { ids: Int32Array; counts: Uint32Array; filled: number }>();
   for (const [term, size] of sizes) pooled.set(term, { ids: new Int32Array(size), counts: new Uint32Array(size), filled: 0 });
   for (const { part, offset } of parts) {
+    const flat = part.postings;
+    let at = 0;
     part.terms.forEach((term, i) => {
       const into = pooled.get(term) as { ids: Int32Array; counts: Uint32Array; filled: number };
-      const flat = part.postings[i] ?? [];
-      for (let k = 0; k < flat.length; k += 2) {
-        into.ids[into.filled] = offset + (flat[k] as number);
-        into.counts[into.filled++] = flat[k + 1] as number;
+      for (const end = at + 2 * (part.sizes[i] ?? 0); at < end; at += 2) {
+        into.ids[into.filled] = offset + (flat[at] as number);
+        into.counts[into.filled++] = flat[at + 1] as number;
       }
     });
   }
