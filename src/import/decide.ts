@@ -474,12 +474,15 @@ const surnamesOf = (author: string | undefined) =>
     .map((n) => n.trim().split(/\s+/).at(-1) ?? '')
     .filter((n) => n.length >= 3);
 
-/** Whether text about the author (their name in the third person) rather than by them. */
+/** Whether text about the author (their name in the third person) rather than by them: a text the author signs is theirs. */
 function namesAuthor(tree: BookTree, paragraphs: TreeParagraph[], author = tree.meta.author): boolean {
   const surnames = surnamesOf(author);
   if (!surnames.length) return false;
-  const text = paragraphs.slice(0, 3).map((p) => p.text).join(' ');
-  return surnames.some((s) => new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text));
+  const named = (text: string) => surnames.some((s) => new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text));
+  // "JOHN REED." under a preface: the author's signature.
+  const signature = (p: TreeParagraph) => p.text.length <= 60 && !/\p{Ll}{3}.*\s\p{Ll}{3}/u.test(p.text) && named(p.text);
+  if (paragraphs.some(signature)) return false;
+  return named(paragraphs.slice(0, 3).map((p) => p.text).join(' '));
 }
 
 /** What a matter heading is, and whose: null for the author's own text. */
@@ -610,10 +613,12 @@ function assignStructure(tree: BookTree): void {
       }
     } else {
       const candidates = headings.filter((h) => !h.matter && !NAMED.test(h.title));
-      const confirmed = candidates.filter((h) => h.inContents);
+      // A "Conclusion" the contents lists among plain chapter titles (Walden's) is the last of them.
+      const firstConfirmed = headings.indexOf(candidates.find((h) => h.inContents) as TreeHeading);
+      const confirmed = headings.filter((h, k) => h.inContents && !h.matter && (!NAMED.test(h.title) || (k > firstConfirmed && firstConfirmed >= 0 && /^(?:the\s+)?conclusion\b/i.test(h.title))));
       const levels = candidates.filter((h) => h.level !== undefined).map((h) => h.level as number);
       const top = levels.length ? Math.min(...levels.filter((l) => levels.filter((m) => m === l).length >= 2), 7) : undefined;
-      const chapters = confirmed.length >= 2 ? confirmed : candidates.filter((h) => h.level !== undefined && h.level === top);
+      const chapters = confirmed.filter((h) => !NAMED.test(h.title)).length >= 2 ? confirmed : candidates.filter((h) => h.level !== undefined && h.level === top);
       chapters.forEach((h, k) => {
         h.kind = 'chapter';
         h.n = k + 1;
