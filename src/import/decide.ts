@@ -16,6 +16,7 @@ export function decideTree(tree: BookTree): BookTree {
   promoteHeadings(tree);
   mergeTitles(tree);
   sectionAuthors(tree);
+  leaveOutHalfTitles(tree);
   leaveOutDatelines(tree);
   decideMatter(tree);
   promoteSubheadings(tree);
@@ -169,6 +170,12 @@ function promoteHeadings(tree: BookTree): void {
     // A page with headings of its own: a paragraph that only names a division in capitals is one too.
     tree.blocks = tree.blocks.map((b) => {
       if (isHeading(b) && contents.has(entryKey(b.title))) b.inContents = true;
+      const marked = isParagraph(b) ? markdownHeading(b.text) : undefined;
+      if (marked) {
+        const h: TreeHeading = { type: 'heading', title: marked, line: b.line, ...(b.file ? { file: b.file } : {}) };
+        promoted.add(h);
+        return h;
+      }
       if (!isParagraph(b) || b.text.length > 80 || !isAllCaps(b.text) || !divisionOf(b.text)) return b;
       return { type: 'heading', title: b.text, line: b.line, ...(b.file ? { file: b.file } : {}), ...(contents.has(entryKey(b.text)) ? { inContents: true } : {}) };
     });
@@ -185,6 +192,12 @@ function promoteHeadings(tree: BookTree): void {
       promoted.add(h);
       return h;
     };
+    const marked = b.lineCount === 1 ? markdownHeading(t) : undefined;
+    if (marked && apart(b)) {
+      const h = heading();
+      h.title = marked;
+      return h;
+    }
     if (divisionOf(t) && short(b) && (apart(b) || t.length <= 60)) return heading();
     const oneOrTwo = (b.lineCount ?? 1) <= 2 && t.length <= 100 && apart(b) && !/[,;]$/.test(t);
     if (oneOrTwo && NAMED.test(t) && (looksLikeTitle(t) || isAllCaps(t) || /^[\p{Lu}][^.]*\.$/u.test(t))) return heading();
@@ -290,7 +303,16 @@ function promoteSubheadings(tree: BookTree): void {
   const chosen = new Set(found.length >= MIN_SUBHEADINGS ? found : found.filter((p) => contents.has(entryKey(p.text))));
   if (!chosen.size) return;
   const out: TreeBlock[] = [];
-  for (const b of tree.blocks) {
+  for (const [i, b] of tree.blocks.entries()) {
+    // The first line of a title the line after it was found for ("The Consequences To Such
+    // Institution, Are" / "I. The Subjects Cannot Change The Forme Of Government").
+    const after = tree.blocks[i + 1];
+    const lead = isParagraph(b) ? (b.lineCount ?? 1) <= 2 && b.text : isHeading(b) && promoted.has(b) && !divisionOf(b.title) && !NAMED.test(b.title) && b.title;
+    if (lead && lead.length <= 120 && headingCase(lead.replace(/,$/, '')) && isHeading(after) && promoted.has(after) && !divisionOf(after.title) && !NAMED.test(after.title)) {
+      after.title = `${lead} ${after.title}`;
+      after.line = b.line;
+      continue;
+    }
     if (!isParagraph(b) || !chosen.has(b)) {
       out.push(b);
       continue;
@@ -326,6 +348,12 @@ function promoteSubheadings(tree: BookTree): void {
   tree.blocks = out;
 }
 
+/** "# PRICES OF WHEAT": a title the transcriber marked as a Markdown heading, without its marks. */
+function markdownHeading(text: string): string | undefined {
+  const title = /^#{1,6}\s+(\S.*)$/.exec(text)?.[1];
+  return title && title.length <= 80 && (isAllCaps(title) || headingCase(title)) ? title : undefined;
+}
+
 /** A heading that stops mid-sentence ("… and to", "… unjust,") and a paragraph going on in lower case. */
 const runsOn = (h: TreeHeading, next: TreeBlock | undefined): next is TreeParagraph =>
   isParagraph(next) && /[\p{Ll},;]$/u.test(h.title) && /^\p{Ll}/u.test(next.text) && !divisionOf(h.title);
@@ -336,6 +364,7 @@ const titleCased = (text: string) => {
   return words.length >= 4 && /^\p{Lu}/u.test(text) && words.filter((w) => /^[(“"‘']?\p{Ll}/u.test(w)).length < words.length * 0.4;
 };
 
+const BYLINE = /^(?:(?:[Ww]ritten|WRITTEN)\s+)?(?:[Bb]y|BY)\s+\p{Lu}[\p{Lu}\s.'’-]+$/u;
 const CONTINUES = /(?:[,;:–—-]|\b(?:of|and|the|to|by|in|or|with|which|from|for|a|an))$/i;
 
 /** A heading's title that runs on (`OF MANKIND,` / `AS CONCERNING…`), and a bare `CHAPTER I.` followed by its title line. */
@@ -354,7 +383,20 @@ function mergeTitles(tree: BookTree): void {
     if (!isHeading(b)) continue;
     const division = divisionOf(b.title);
     const next = tree.blocks[i + 1];
+    // "WRITTEN BY NICOLO MACHIAVELLI" under a work's title inside the book: the title's byline (the title page's are read as attribution).
+    if (isParagraph(next) && BYLINE.test(next.text) && next.text.length <= 80 && out.some((o) => o !== b && isHeading(o))) {
+      b.title = `${b.title} ${next.text}`;
+      b.endLine = next.endLine ?? next.line;
+      i++;
+      continue;
+    }
     if (!division && !numberedTitle(b.title) && !NAMED.test(b.title)) continue;
+    // A title in capitals going on in the paragraph under it ("… INSPIRATION IN" / "THE BOOKS OF HOLY SCRIPTURE").
+    const more = capsContinuation(b, tree.blocks, i + 1);
+    if (more) {
+      i += more;
+      continue;
+    }
     const bare = division ? /^\S+\s+\S+?[.:]?$/.test(b.title.replace(/^(?:the|federalist)\s+/i, '')) || /^(?:federalist|the)\s+no\.?\s*\d+$/i.test(b.title) : false;
     // A heading the format already knows as a division (an EPUB chapter "I") is never the title of the one before.
     if (isHeading(next) && !next.kind && !divisionOf(next.title) && !NAMED.test(next.title) && !numberedTitle(next.title) && !runsOn(next, tree.blocks[i + 2]) && (CONTINUES.test(b.title) || bare) && next.title.length <= 150) {
@@ -366,7 +408,7 @@ function mergeTitles(tree: BookTree): void {
     }
     // A line in parentheses or capitals right under a heading is its subtitle or epigraph, as a page sets it.
     const upperShare = (t: string) => (t.match(/\p{Lu}/gu)?.length ?? 0) / Math.max(1, t.match(/\p{L}/gu)?.length ?? 0);
-    if (isParagraph(next) && next.lineCount === 1 && next.text.length <= 80 && (/^\(.*\)\.?$/.test(next.text) || upperShare(next.text) > 0.8) && !authorsLine(tree, next.text)) {
+    if (isParagraph(next) && (next.lineCount ?? 1) === 1 && next.text.length <= 80 && (/^\(.*\)\.?$/.test(next.text) || upperShare(next.text) > 0.8) && !authorsLine(tree, next.text)) {
       if (!division && !b.loc) b.loc = locOf(b.title);
       b.title = `${b.title} ${next.text}`;
       b.endLine = next.endLine ?? next.line;
@@ -425,6 +467,34 @@ function sectionAuthors(tree: BookTree): void {
       drop.add(b);
     }
   }
+  tree.blocks = tree.blocks.filter((b) => !drop.has(b));
+}
+
+/**
+ * The book's title, or its author's name, set again in capitals over its first division ("THE
+ * ORIGIN OF THE FAMILY" over CHAPTER I): a half-title, the publisher's, never a passage.
+ */
+function leaveOutHalfTitles(tree: BookTree): void {
+  const title = entryKey(tree.meta.title || tree.fallbackMeta?.title || '');
+  const authors = (tree.meta.author ?? '').split(/\s*(?:,|\band\b|&)\s*/).map(entryKey).filter((a) => a.split(' ').length >= 2);
+  if (!title && !authors.length) return;
+  const drop = new Set<TreeBlock>();
+  // Inside the book: the title page is decided on its own.
+  let inside = false;
+  tree.blocks.forEach((b, i) => {
+    const next = tree.blocks[i + 1];
+    if (isHeading(b) && (divisionOf(b.title) || NAMED.test(b.title))) inside = true;
+    if (!inside) return;
+    const line = isParagraph(b) || (isHeading(b) && promoted.has(b) && !divisionOf(b.title)) ? textOf(b) : '';
+    if (!line || line.length > 100 || !isAllCaps(line) || !isHeading(next)) return;
+    const key = entryKey(line);
+    // The author's name alone, or with a final period, is a signature: the author's.
+    const names = (title && key.split(' ').length >= 3 && (title.startsWith(key) || key.includes(title))) || authors.some((a) => key !== a && ` ${key} `.includes(` ${a} `));
+    if (/\.$/.test(line)) return;
+    if (!names) return;
+    leaveOut(tree, [b], 'title page', 'publisher', line);
+    drop.add(b);
+  });
   tree.blocks = tree.blocks.filter((b) => !drop.has(b));
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markerViolations } from '../helpers/markers';
 import type { Passage } from '../../src/corpus/types';
-import { firstLocator, importBookFile, locate, machineryQuoted, notesOn, passageWith, roleOf, sectionsOf, type ImportedBook } from './imported';
+import { firstLocator, headingPassages, importBookFile, locate, machineryQuoted, notesOn, passageWith, roleOf, sectionsOf, type ImportedBook } from './imported';
 
 /**
  * What is never a passage: markup the reader let through (`<i>`, `&amp;`), a printed page number
@@ -98,6 +98,10 @@ export function describeBook(name: string, facts: BookFacts, more?: (book: Impor
         const section = (p: Passage) => book.work.chapters[p.chapter - 1]?.title ?? '';
         const notesSection = book.work.passages.filter((p) => NOTES_TITLE.test(section(p)) && roleOf(book, p) === 'author');
         expect(notesSection.map((p) => `${section(p)}: ${p.text.slice(0, 50)}`)).toEqual([]);
+      });
+
+      it('quotes no heading as a passage: no title of a section or sub-heading, nor a line written as the book writes them', () => {
+        expect(headingPassages(get(file)).map((p) => `${p.line}: ${p.text}`)).toEqual([]);
       });
 
       it('plans the import as the snapshot under review', async () => {

@@ -56,24 +56,25 @@ export function roleOf(book: ImportedBook, passage: Passage): string {
 export const sectionsOf = (book: ImportedBook, key: string) => book.work.chapters.filter((c) => new RegExp(`(?:^| )${key.replace('.', '\\.')} \\d+$`).test(c.locator));
 
 
-/** Words a heading may leave in lower case. */
-const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'upon', 'with']);
 const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** "Tyranny Of The Majority": three words or more, every one capitalised, no digit, nothing that ends a sentence or a clause. */
+const everyWordCapitalised = (text: string) => {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length >= 3 && !/\d/.test(text) && !/[.!?,;:"”’)\]…—-]$/.test(text) && words.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w));
+};
 
 /**
- * The passages that are headings: a short line that is a section's or a sub-heading's title, or
- * that reads as one (three words or more, every word capitalised but small ones, no digit and
- * nothing that ends a sentence or a clause).
+ * The passages that are headings: a short line that is a section's or a sub-heading's title, a bare
+ * "CHAPTER XIII.", or, in a book whose headings capitalise every word, a line written the same way.
  */
 export function headingPassages(book: ImportedBook): Passage[] {
-  const titles = new Set([...book.work.chapters.flatMap((c) => c.titles), ...book.work.passages.flatMap((p) => p.subheading?.split(' — ') ?? [])].map(key));
+  const subheadings = [...new Set(book.work.passages.flatMap((p) => p.subheading?.split(' — ') ?? []))];
+  const titles = new Set([...book.work.chapters.flatMap((c) => c.titles), ...subheadings].map(key));
+  const pattern = [...book.work.chapters.map((c) => c.title), ...subheadings].filter(everyWordCapitalised).length >= 3;
   return book.work.passages.filter((p) => {
     const text = p.text.replace(/\s*\[[^\]\s]{1,6}\]$/, '').trim();
     if (text.length > 100 || (text.match(/\p{L}/gu)?.length ?? 0) < 4) return false;
-    if (titles.has(key(text))) return true;
-    if (/[.!?,;:"”’)\]…—-]$/.test(text) || /\d/.test(text)) return false;
-    const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-    return words.length >= 3 && words.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w) || SMALL.has(w.toLowerCase()));
+    return titles.has(key(text)) || /^(?:chapter|book|part|section)\s+(?:[ivxlc]+|\d+)\.?$/i.test(text) || (pattern && everyWordCapitalised(text));
   });
 }
 
