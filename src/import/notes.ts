@@ -3,13 +3,13 @@ import { noteMarker, NOTE_MARKERS, type BookTree, type MatterRole, type TreeBloc
 
 /**
  * Markers as books print them: `[1]`, `[a]`, ` *a` (Tocqueville), `(*)`, `(+)`, `(12)` set against
- * a word, `{1}`, `*`, `†`, `‡`, `§` after a word, superscript digits. The groups hold the label.
+ * a word, `(E1)` (an editor's), `{1}`, `*`, `†`, `‡`, `§` after a word, superscript digits. The groups hold the label.
  */
 export const MARKER_PATTERN =
-  /\s?(\*\(\d{1,3}\))|\s?\[(\d{1,3}|[a-z]|\*)\]|\s?\*([a-z]{1,2}|\d{1,3})(?![\p{L}\p{N}])|(?<=[\p{L}\p{N}.,;:!?’”"')\]_—-])(?:\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?![\p{L}\p{N}*])|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))/gu;
+  /\s?(\*\(\d{1,3}\))|\s?\[(\d{1,3}|[a-z]|\*)\]|\s?\*([a-z]{1,2}|\d{1,3})(?![\p{L}\p{N}])|(?<=[\p{L}\p{N}.,;:!?’”"')\]_—-])(?:\((\*{1,3}|\+{1,2}|\d{1,3}|E\d{1,2})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?![\p{L}\p{N}*])|([¹²³⁴⁵⁶⁷⁸⁹⁰]+))/gu;
 /** A paragraph that opens with a label is a note printed after its marker. */
 export const NOTE_DEFINITION =
-  /^(?:(\*\(\d{1,3}\))|\[(\d{1,3}|[a-z]|\*)\]|\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?!\s?\*)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\d{1,3})\.(?=\s))\s*(?=\S)/u;
+  /^(?:(\*\(\d{1,3}\))|\[(\d{1,3}|[a-z]|\*)\]|\((\*{1,3}|\+{1,2}|\d{1,3})\)|\{(\d{1,3})\}|(\*{1,3}|†{1,2}|‡|§)(?!\s?\*)|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\d{1,3}|E\d{1,2})\.(?=\s))\s*(?=\S)/u;
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** A label the corpus accepts: superscripts as digits, "*(2)" as "*2", the ASCII dagger "+" as "†" ("++" "‡"). */
 export const normalLabel = (label: string) =>
@@ -29,8 +29,9 @@ const ROLE_SIGNS: [RegExp, MatterRole][] = [
   [/^(?:editor['’]s\s+note|note\s+(?:of|by)\s+the\s+editor)\b|(?:[—-]\s*|\[|\()(?:ed|editor)\.?[\])]?\.?$/i, 'editor'],
 ];
 
-/** Whose a note is when it says so ("Translator's note.", "— Ed."). */
-export function noteRole(text: string): MatterRole | undefined {
+/** Whose a note is when it says so ("Translator's note.", "— Ed."), or its label does (`E1`, an editor's). */
+export function noteRole(text: string, label = ''): MatterRole | undefined {
+  if (/^E\d+$/.test(label)) return 'editor';
   for (const [pattern, role] of ROLE_SIGNS) if (pattern.test(text.trim())) return role;
   return undefined;
 }
@@ -119,6 +120,7 @@ export function pairNotes(tree: BookTree): void {
   // The note a notes section printed last: a paragraph after it that opens with no label goes on with it.
   let lastNote: TreeNote | undefined;
   let nextId = 0;
+  const endNotes = trailingNumberedNotes(blocks);
 
   blocks.forEach((b, at) => {
     if (b.type === 'heading') {
@@ -172,7 +174,7 @@ export function pairNotes(tree: BookTree): void {
     }
     const definition = NOTE_DEFINITION.exec(b.text);
     const label = definition ? normalLabel(definition.slice(1).find((g) => g !== undefined) ?? '') : undefined;
-    if (definition && label && (!/^\d+$/.test(label) || definition[7] === undefined || inNotes)) {
+    if (definition && label && (!/^\d+$/.test(label) || definition[7] === undefined || inNotes || endNotes.has(b))) {
       const marker = take(label);
       if (marker) {
         const note: TreeNote = { type: 'note', id: `n${nextId++}`, label, text: b.text.slice(definition[0].length), line: b.line, linked: false, ...(b.file ? { file: b.file } : {}) };
@@ -270,11 +272,34 @@ export function pairNotes(tree: BookTree): void {
       previous.text += noteMarker(b.id);
       referenced.add(b.id);
     }
-    const role = b.role ?? noteRole(b.text);
+    const role = b.role ?? noteRole(b.text, b.label);
     tree.notes.set(b.id, role ? { ...b, role } : b);
   }
-  for (const note of notes) if (!tree.notes.has(note.id) && referenced.has(note.id)) tree.notes.set(note.id, note);
+  for (const note of notes) {
+    if (tree.notes.has(note.id) || !referenced.has(note.id)) continue;
+    const role = note.role ?? noteRole(note.text, note.label);
+    tree.notes.set(note.id, role ? { ...note, role } : note);
+  }
   tree.blocks = dropEmptyNoteSections(out);
+}
+
+/**
+ * The paragraphs numbered "1. …", "2. …" that end a section (after the Federalist's "PUBLIUS"):
+ * notes printed at a chapter's end, when a marker of their number points at them. A numbered list
+ * inside the text has text after it, and stays text.
+ */
+function trailingNumberedNotes(blocks: TreeBlock[]): Set<TreeBlock> {
+  const found = new Set<TreeBlock>();
+  let atEnd = true;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i] as TreeBlock;
+    if (b.type === 'heading') atEnd = true;
+    else if (b.type === 'paragraph') {
+      if (atEnd && NOTE_DEFINITION.exec(b.text)?.[7] !== undefined) found.add(b);
+      else atEnd = false;
+    }
+  }
+  return found;
 }
 
 /** A NOTES heading whose notes all went to their markers heads nothing: it goes. */

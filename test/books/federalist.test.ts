@@ -13,8 +13,9 @@ describeBook('The Federalist', {
     ['the judiciary, from the nature of its functions, will always be the least dangerous', 'no. 78 ¶ 7'],
     ['Ambition must be made to counteract ambition.', 'no. 51 ¶ 4'],
   ],
-  notes: {},
-  notTheAuthors: ['Project Gutenberg', 'For the Independent Journal', 'To the People of the State of New York:'],
+  notes: { 'hamilton-madison-jay-federalist.txt': 69, 'hamilton-madison-jay-federalist.htm': 69 },
+  note: ['Divide et impera', 'Divide and command.'],
+  notTheAuthors: ['Project Gutenberg', 'For the Independent Journal', 'To the People of the State of New York:', 'Two versions of this paragraph appear in different editions', 'Divide and command.'],
 });
 
 describe('The Federalist: each paper is its author’s', () => {

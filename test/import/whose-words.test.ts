@@ -220,6 +220,50 @@ describe('a notes section', () => {
   });
 });
 
+describe('notes numbered at a chapter’s end', () => {
+  it('are notes where markers of their number point at them; an editor’s (E1) is marked so; a numbered list in the text stays text', () => {
+    const { work } = imported(
+      'federalist.txt',
+      gutenberg([
+        'FEDERALIST No. 7',
+        '',
+        'The powers are these, set out in order by the convention for the people:',
+        '',
+        '1. To lay and collect taxes, duties, imposts and excises.',
+        '',
+        '2. To borrow money on the credit of the United States.',
+        '',
+        'Divide et impera(1) must be the motto of every nation that either',
+        'hates or fears us.(E1)',
+        '',
+        'PUBLIUS',
+        '',
+        '1. Divide and command.',
+        '',
+        'E1. Two versions of this paragraph appear in different editions.',
+        '',
+        '',
+        '',
+        'FEDERALIST No. 8',
+        '',
+        'Assuming it therefore as an established truth that the several States would be hostile.',
+      ]),
+    );
+    expect(texts(work)).toEqual([
+      'The powers are these, set out in order by the convention for the people:',
+      '1. To lay and collect taxes, duties, imposts and excises.',
+      '2. To borrow money on the credit of the United States.',
+      'Divide et impera[1] must be the motto of every nation that either hates or fears us.[E1]',
+      'PUBLIUS',
+      'Assuming it therefore as an established truth that the several States would be hostile.',
+    ]);
+    expect(work.footnotes.map((n) => [n.label, n.text, n.role ?? 'author'])).toEqual([
+      ['1', 'Divide and command.', 'author'],
+      ['E1', 'Two versions of this paragraph appear in different editions.', 'editor'],
+    ]);
+  });
+});
+
 describe('the plan', () => {
   it('prints a section located by its own title once', () => {
     const { tree } = imported('book.txt', gutenberg(['INTRODUCTION', '', ...PROSE, '', '', '', 'CHAPTER I.', '', 'North America presents in its external form certain general features.']));
