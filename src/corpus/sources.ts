@@ -55,9 +55,18 @@ const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 /** Every run of whitespace as one space, none at the ends: how texts are compared and shown. */
 export const collapseWhitespace = (text: string) => text.replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
 
+/**
+ * How a source's HTML is read. `earlier` is how importers before this one read it (`<pre>` as raw
+ * text, the parser's `structuredText`): files they wrote are still proven against that reading, so
+ * a corpus imported then still loads (see `verifyAgainstSource`'s caller in load.ts).
+ */
+export interface SourceReading {
+  earlier?: boolean;
+}
+
 /** The readable text of a received source document: whitespace collapsed, double-encoded letters repaired. */
-export function sourceText(fileName: string, raw: string): string {
-  const text = /\.x?html?$/i.test(fileName) ? htmlText(raw) : raw.replace(/^\uFEFF/, '');
+export function sourceText(fileName: string, raw: string, reading: SourceReading = {}): string {
+  const text = /\.x?html?$/i.test(fileName) ? htmlText(raw, reading) : raw.replace(/^\uFEFF/, '');
   return collapseWhitespace(repairDoubleEncoding(text));
 }
 
@@ -65,21 +74,25 @@ export function sourceText(fileName: string, raw: string): string {
  * The readable text of a received source document from its bytes, whatever its encoding; an EPUB's
  * is the text of its documents in reading order. Throws `EpubError` for an EPUB it cannot read.
  */
-export function sourceDocumentText(fileName: string, bytes: Uint8Array): string {
+export function sourceDocumentText(fileName: string, bytes: Uint8Array, reading: SourceReading = {}): string {
   if (/\.epub$/i.test(fileName)) {
     const book = readEpub(bytes);
-    const text = book.spine.map((s) => htmlText(book.documents.get(s.item.path) ?? '')).join('\n');
+    const text = book.spine.map((s) => htmlText(book.documents.get(s.item.path) ?? '', reading)).join('\n');
     return collapseWhitespace(repairDoubleEncoding(text));
   }
-  return sourceText(fileName, decodeText(bytes).text);
+  return sourceText(fileName, decodeText(bytes).text, reading);
 }
 
+/** Whether a source is read as HTML (an HTML page or an EPUB's documents), where readings have changed. */
+export const readAsHtml = (fileName: string) => /\.(?:x?html?|epub)$/i.test(fileName);
+
 /** An HTML document's text without its printed page numbers (`<span class="pagenum">`), which are no part of the prose. */
-function htmlText(raw: string): string {
-  const root = parseBookHtml(raw);
+function htmlText(raw: string, { earlier = false }: SourceReading = {}): string {
+  const root = earlier ? parseHtml(raw) : parseBookHtml(raw);
   for (const pageNumber of root.querySelectorAll(PAGE_NUMBERS)) pageNumber.remove();
   // The body only: an XHTML file's XML declaration and <title> are no part of the book.
-  return readableText(root.querySelector('body') ?? root);
+  const body = root.querySelector('body') ?? root;
+  return earlier ? body.structuredText : readableText(body);
 }
 
 /** The passage split around its footnote markers: the pieces that must stand in the source as written. */
