@@ -72,6 +72,14 @@ export function importEpub(bytes: Uint8Array): BookTree {
         for (const child of el.childNodes) if (child instanceof HTMLElement) walkNotesOnly(child);
         return;
       }
+      // A sub-section's <header> that titles it with one paragraph ("Section 5.1"): a heading without a locator.
+      // Only a section's own header: a header inside a quoted document (a proclamation's) is its text.
+      const ownHeader = tag === 'header' && SECTION.has(el.parentNode?.tagName?.toLowerCase() ?? '');
+      const headerTitle = ownHeader && !el.querySelector('h1, h2, h3, h4, h5, h6') && el.querySelectorAll('p').length <= 1 ? collapseWhitespace(readableText(el)) : '';
+      if (headerTitle && headerTitle.length <= 100) {
+        tree.blocks.push({ type: 'heading', title: headerTitle, ...at(el) });
+        return;
+      }
       if (tag === 'hgroup' || (tag === 'header' && el.querySelector('h1, h2, h3, h4, h5, h6')) || HEADING.test(tag)) {
         const heading = headingOf(el, section ?? el, doc.path, targets, current);
         pendingMarkers += heading.markers;

@@ -64,7 +64,8 @@ const DIVISIONS: { kind: DivisionKind; pattern: RegExp; ordinalFirst?: true }[] 
   { kind: 'epilogue', pattern: new RegExp(`^epilogue\\s+(${NUMBER})(?![\\w'’])`, 'i') },
   { kind: 'chapter', pattern: new RegExp(`^(?:chapter|chap\\.)\\s+(${NUMBER})(?![\\w'’])`, 'i') },
   { kind: 'number', pattern: /^(?:the\s+)?(?:federalist|number|no\.|№)\s*(?:no\.?\s*)?(\d{1,4})\b/i },
-  { kind: 'section', pattern: new RegExp(`^(?:section|sect\\.)\\s+(${NUMBER})(?![\\w'’])`, 'i') },
+  // "Section 5.1" is a sub-section's title, not section 5.
+  { kind: 'section', pattern: new RegExp(`^(?:section|sect\\.)\\s+(${NUMBER})(?![\\w'’]|\\.\\d)`, 'i') },
 ];
 
 /** Unnumbered divisions the book names: they open a section located by their name. */

@@ -103,6 +103,11 @@ export function htmlBlocks(body: HTMLElement, options: HtmlBlocksOptions): HtmlB
       }
       return;
     }
+    // A section's <header> that titles it with a paragraph (Standard Ebooks' "Section 5.1"): a heading the decisions place.
+    if (tag === 'header' && /^(?:section|article)$/i.test(el.parentNode?.tagName ?? '') && !el.querySelector('h1, h2, h3, h4, h5, h6') && text.trim() && collapseWhitespace(text).length <= 100 && el.querySelectorAll('p').length <= 1) {
+      if (state === 'body') blocks.push({ type: 'heading', title: collapseWhitespace(repairDoubleEncoding(text)), ...at(el) });
+      return;
+    }
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) {
       // A marker in a heading stays, for the decisions to move under it (headings are never passages).

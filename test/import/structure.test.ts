@@ -178,3 +178,23 @@ describe('datelines', () => {
     expect(passage(once, 'Written at Florence').text).toBe('Written at Florence in the year 1513.');
   });
 });
+
+describe('a section titled by its header', () => {
+  it('is a sub-heading, never a passage, where the header holds one short paragraph', () => {
+    const html = [
+      '<html><head><title>A Vindication of the Rights of Woman</title><meta name="author" content="Mary Wollstonecraft"></head><body>',
+      '<section><h2>Chapter V</h2>',
+      '<p>The opinions speciously supported, in some modern publications on the female character, remain now to be examined.</p>',
+      '<section><header><p>Section 5.1</p></header>',
+      '<p>I shall begin with Rousseau, and give a sketch of the character of women in his own words.</p>',
+      '<blockquote><header><p>Inhabitants of Moscow!</p></header><p>Your misfortunes are terrible, but His Majesty wishes to end them.</p></blockquote>',
+      '</section></section></body></html>',
+    ].join('\n');
+    const { work } = imported('vindication.html', html);
+    expect(work.passages.map((p) => p.text).filter((t) => t === 'Section 5.1')).toEqual([]);
+    expect(passageLocator(work, passage(work, 'I shall begin'))).toBe('ch. 5 ¶ 2');
+    expect(passage(work, 'I shall begin').subheading).toBe('Section 5.1');
+    // A header inside a quoted document is that document's text.
+    expect(passage(work, 'Inhabitants of Moscow!').text).toBe('Inhabitants of Moscow!');
+  });
+});
