@@ -29,9 +29,19 @@ export function decideTree(tree: BookTree): BookTree {
   return tree;
 }
 
-/** A line of no words (`* * * * *`, `———`) is a printer's ornament between scenes, no passage. */
+/** "THE END.", "FINIS", "END OF VOL. I.": the printer's, set after the text. */
+const END_MARK = /^(?:the\s+end|finis|end\s+of\s+(?:the\s+)?(?:vol(?:ume|\.)?|book|part)\s+\w+)\.?$/i;
+
+/**
+ * A line of no words (`* * * * *`, `———`) is a printer's ornament between scenes, no passage; an
+ * end mark ("THE END.") is the printer's too, and listed as left out.
+ */
 function dropOrnaments(tree: BookTree): void {
-  tree.blocks = tree.blocks.filter((b) => b.type !== 'paragraph' || /[\p{L}\p{N}]/u.test(b.text) || b.text.includes(NOTE_OPEN));
+  tree.blocks = tree.blocks.filter((b) => {
+    if (b.type !== 'paragraph' || b.text.includes(NOTE_OPEN)) return true;
+    if (END_MARK.test(b.text.trim())) leaveOut(tree, [b], 'other', 'publisher');
+    return /[\p{L}\p{N}]/u.test(b.text) && !END_MARK.test(b.text.trim());
+  });
 }
 
 /** The author's and translator's names with their particles as the book's own text writes them. */

@@ -6,10 +6,10 @@ import { firstLocator, headingPassages, importBookFile, locate, machineryQuoted,
 
 /**
  * What is never a passage: markup the reader let through (`<i>`, `&amp;`), a printed page number
- * (`[p. 12]`, `{12}`, `[Pg 12]`), a contents or notes title standing alone, an ornament (`* * *`).
+ * (`[p. 12]`, `{12}`, `[Pg 12]`), a contents or notes title standing alone, an ornament (`* * *`), the printer's "THE END.".
  */
 const STRAY =
-  /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:amp|lt|gt|quot|apos|nbsp|[lr][sd]quo|[mn]dash|hellip|#\d+|#x[\da-f]+);|\[(?:p|pg|page)\.?\s*\d+\]|\{\d+\}|^(?:foot)?notes?[.:]?$|^(?:table\s+of\s+)?contents[.:]?$|^[^\p{L}\p{N}]*$/iu;
+  /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:amp|lt|gt|quot|apos|nbsp|[lr][sd]quo|[mn]dash|hellip|#\d+|#x[\da-f]+);|\[(?:p|pg|page)\.?\s*\d+\]|\{\d+\}|^(?:foot)?notes?[.:]?$|^(?:table\s+of\s+)?contents[.:]?$|^(?:the\s+end|finis)\.?$|^[^\p{L}\p{N}]*$/iu;
 /** A section of notes: what it holds are notes, or someone else's words, never the author's passages. */
 const NOTES_TITLE = /^(?:the\s+)?(?:foot)?notes\b/i;
 

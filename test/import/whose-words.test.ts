@@ -180,7 +180,7 @@ describe('a notes section', () => {
     expect(work.chapters.map((c) => c.locator)).toEqual(['ch. 1', 'ch. 2']);
   });
 
-  it('in plain text, under a "FOOTNOTES:" line, yields notes the same way, and a line of stars is no passage', () => {
+  it('in plain text, under a "FOOTNOTES:" line, yields notes the same way; a line of stars and "THE END." are no passages', () => {
     const { tree, work } = imported(
       'notes.txt',
       gutenberg([
@@ -203,8 +203,11 @@ describe('a notes section', () => {
         'CHAPTER II.',
         '',
         'We now come to another discovery of Morgan.',
+        '',
+        'THE END.',
       ]),
     );
+    expect(tree.leftOut.map((l) => `${l.kind}: ${l.title ?? ''}`)).toContain('other: THE END.');
     expect(texts(work)).toEqual(['The Greeks called it hetaerism.[1] The cuckoo does the same.[2]', 'We now come to another discovery of Morgan.']);
     expect(work.footnotes.map((n) => n.text)).toEqual(["Author's note. How little Bachofen understood what he had discovered.", 'The female of the European cuckoo keeps intercourse with several males.']);
     expect(tree.leftOut.filter((l) => l.kind === 'notes')).toEqual([]);
