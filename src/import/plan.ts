@@ -99,6 +99,9 @@ export function planText(tree: BookTree, input: string): string {
   };
   print(root.children, '  ');
   if (!sections.length) out.push('  (no sections)');
+  // Headings inside a section (sub-headings): their passages keep its locator and carry their title.
+  const inner = tree.blocks.filter((b): b is TreeHeading => b.type === 'heading' && !opensSection(b));
+  if (inner.length) out.push(`  sub-headings: ${inner.length}; first: ${inner.slice(0, 3).map((h) => `"${shorten(h.title, 40)}"`).join(', ')}`);
 
   out.push('', 'Left out (lines):');
   if (!tree.leftOut.length) out.push('  nothing');
