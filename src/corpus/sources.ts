@@ -24,25 +24,27 @@ const TEXT_BLOCKS = new Set(['address', 'article', 'aside', 'blockquote', 'br', 
  * to an inline tag: "one of the\n<i>bons</i>" would read "one of thebons".)
  */
 export function readableText(nodes: Node | readonly Node[]): string {
-  const parts: string[] = [];
+  const lines: string[] = [];
+  let line = '';
+  const close = () => {
+    const text = collapseWhitespace(line);
+    if (text) lines.push(text);
+    line = '';
+  };
   const walk = (n: Node) => {
     if (n.nodeType === NodeType.TEXT_NODE) {
-      parts.push(n.text.replace(/\s+/g, ' '));
+      line += n.text;
       return;
     }
     if (!(n instanceof HTMLElement)) return;
     const block = TEXT_BLOCKS.has(n.rawTagName?.toLowerCase() ?? '');
-    if (block) parts.push('\n');
+    if (block) close();
     for (const child of n.childNodes) walk(child);
-    if (block) parts.push('\n');
+    if (block) close();
   };
   for (const node of Array.isArray(nodes) ? nodes : [nodes]) walk(node);
-  return parts
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/ {2,}/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
+  close();
+  return lines.join('\n');
 }
 
 /**
