@@ -3,6 +3,7 @@ import path from 'node:path';
 import { EpubError } from '../corpus/epub';
 import { checkCorpus, formatProblems, SOURCES_DIR } from '../corpus/load';
 import { isBareFileName, parseWork, workIdSchema } from '../corpus/parse';
+import type { WorkMeta } from '../corpus/types';
 import { mergeFrontMatter } from './front-matter';
 import { importBytes } from './index';
 import { shortTitle } from './metadata';
@@ -72,7 +73,8 @@ export async function importBook(options: ImportOptions): Promise<ImportResult> 
   // Named by the short title ("the-wealth-of-nations", not "an-inquiry-into-the-nature-and-causes-of"),
   // unless this very book was imported before: a re-import keeps its id, so it replaces its file.
   const short = options.meta?.shortTitle ?? (options.meta?.title ? shortTitle(options.meta.title) : imported.meta.shortTitle);
-  const id = options.id ?? imported.markdown?.id ?? (await earlierImportId(options.out, path.basename(options.file), input.bytes)) ?? slugify(short || title);
+  const existing = await worksIn(options.out);
+  const id = options.id ?? imported.markdown?.id ?? (await earlierImportId(options.out, existing, path.basename(options.file), input.bytes)) ?? slugify(short || title);
   if (!workIdSchema.safeParse(id).success) return fail([`the id "${id}" must be 1–48 lowercase letters, digits and hyphens.`]);
   if (!title) return fail(['no title found; give one with --title.']);
 
@@ -90,7 +92,7 @@ export async function importBook(options: ImportOptions): Promise<ImportResult> 
     sourceBytes = found;
   }
 
-  const target = await targetOf(options.out, id, original);
+  const target = await targetOf(existing, id, original);
   if ('clash' in target) return fail([`${target.clash}; choose another --id.`]);
   const sourceFile = target.reimport?.sourceFile ?? (await freeSourceName(options.out, original, sourceBytes));
 
@@ -158,13 +160,31 @@ function isBinary(file: string, bytes: Buffer): boolean {
   return bytes.subarray(0, BINARY_PROBE).includes(0);
 }
 
-/** The id of the work `out` already holds from these very bytes under this source name, if any. */
-async function earlierImportId(out: string, original: string, bytes: Buffer): Promise<string | undefined> {
+/**
+ * A work already in the output folder, read and parsed once for both the id and the target. Only
+ * what they need is kept: a library's files whole would sit in memory through a 30 MB import.
+ */
+interface ExistingWork {
+  name: string;
+  file: string;
+  meta: Pick<WorkMeta, 'id' | 'title' | 'sourceFile'>;
+}
+
+async function worksIn(out: string): Promise<ExistingWork[]> {
   const names = await readdir(out).catch(() => [] as string[]);
+  const found: ExistingWork[] = [];
   for (const name of names.filter((n) => n.endsWith('.md'))) {
     const file = path.join(out, name);
     const { work } = parseWork(await readFile(file, 'utf8').catch(() => ''), file);
-    if (!work || !sameSourceName(work.meta.sourceFile, original)) continue;
+    if (work) found.push({ name, file, meta: { id: work.meta.id, title: work.meta.title, sourceFile: work.meta.sourceFile } });
+  }
+  return found;
+}
+
+/** The id of the work `out` already holds from these very bytes under this source name, if any. */
+async function earlierImportId(out: string, existing: readonly ExistingWork[], original: string, bytes: Buffer): Promise<string | undefined> {
+  for (const work of existing) {
+    if (!sameSourceName(work.meta.sourceFile, original)) continue;
     const source = await readFile(path.join(out, SOURCES_DIR, work.meta.sourceFile)).catch(() => undefined);
     if (source?.equals(bytes)) return work.meta.id;
   }
@@ -177,19 +197,16 @@ type Target = { clash: string } | { reimport?: { text: string; sourceFile: strin
  * Where the work goes: a new `<id>.md`, or a re-import of the same book (`<id>.md` already holds a
  * work from a source of the same name, or a numbered variant of it). Another work with the id is a clash.
  */
-async function targetOf(out: string, id: string, original: string): Promise<Target> {
-  const names = await readdir(out).catch(() => [] as string[]);
-  let reimport: { text: string; sourceFile: string } | undefined;
-  for (const name of names.filter((n) => n.endsWith('.md'))) {
-    const file = path.join(out, name);
-    const text = await readFile(file, 'utf8').catch(() => '');
-    const { work } = parseWork(text, file);
-    if (work?.meta.id !== id) continue;
+async function targetOf(existing: readonly ExistingWork[], id: string, original: string): Promise<Target> {
+  let reimport: { file: string; sourceFile: string } | undefined;
+  for (const { name, file, meta } of existing) {
+    if (meta.id !== id) continue;
     if (name !== `${id}.md`) return { clash: `${file} already has the id "${id}"` };
-    if (!sameSourceName(work.meta.sourceFile, original)) return { clash: `${file} already holds "${work.meta.title}", from ${work.meta.sourceFile}` };
-    reimport = { text, sourceFile: work.meta.sourceFile };
+    if (!sameSourceName(meta.sourceFile, original)) return { clash: `${file} already holds "${meta.title}", from ${meta.sourceFile}` };
+    reimport = { file, sourceFile: meta.sourceFile };
   }
-  return reimport ? { reimport } : {};
+  // Only the file being replaced is read again, for the front matter edited by hand.
+  return reimport ? { reimport: { text: await readFile(reimport.file, 'utf8'), sourceFile: reimport.sourceFile } } : {};
 }
 
 /** `book-2.txt` is the name `book.txt` gets when another source of that name is there already. */
